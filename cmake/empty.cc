@@ -1,0 +1,2 @@
+// Placeholder translation unit for a stage folder that has no sources yet.
+namespace faultline {}
