@@ -1,0 +1,115 @@
+#include "clause/modality.h"
+
+#include <array>
+#include <string>
+
+namespace faultline {
+namespace {
+
+template <size_t N>
+bool In(const std::string& w, const std::array<std::string_view, N>& set) {
+  for (std::string_view s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// Verbs and adjectives whose complement is denied or refused, not asserted.
+constexpr std::array<std::string_view, 6> kDenyVerbs = {"deny", "refuse", "reject", "dismiss", "rule", "decline"};
+// ... whose complement is announced for the future.
+constexpr std::array<std::string_view, 15> kPlanVerbs = {
+    "plan", "intend", "due", "prepare", "schedule", "set", "expect", "aim",
+    "agree", "promise", "pledge", "vow", "decide", "offer", "go"};
+// ... whose complement is only wished for or imagined.
+constexpr std::array<std::string_view, 6> kWishVerbs = {"want", "seek", "try", "hope", "wish", "threaten"};
+constexpr std::array<std::string_view, 4> kNegators = {"not", "never", "n't", "no"};
+
+bool Negated(const Tree& t, int v) {
+  for (int c : t.children(v)) {
+    std::string_view r = t.base_rel(c);
+    if ((r == "advmod" || r == "det" || r == "neg") && In(t.lemma(c), kNegators)) return true;
+  }
+  return false;
+}
+
+// Modal auxiliaries on verb v: 'p' planned (will, shall, would), 'h'
+// hypothetical (could, might, may), 0 none.
+char Modal(const Tree& t, int v) {
+  for (int c : t.children(v)) {
+    if (t.base_rel(c) != "aux") continue;
+    const std::string& l = t.lemma(c);
+    if (l == "will" || l == "shall" || l == "'ll" || l == "would" || l == "wo") return 'p';
+    if (l == "could" || l == "might" || l == "may" || l == "can" || l == "ca") return 'h';
+  }
+  return 0;
+}
+
+bool HasCondition(const Tree& t, int v) {
+  for (int c : t.children(v)) {
+    if (t.base_rel(c) != "advcl") continue;
+    std::string m = t.MarkOf(c);
+    if (m == "if" || m == "unless" || m == "provided" || m == "once") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view StatusName(EventStatus s) {
+  switch (s) {
+    case EventStatus::kReported: return "reported";
+    case EventStatus::kPlanned: return "planned";
+    case EventStatus::kConditional: return "conditional";
+    case EventStatus::kNegated: return "negated";
+    case EventStatus::kHypothetical: return "hypothetical";
+  }
+  return "reported";
+}
+
+int ClauseVerb(const Tree& t, int anchor) {
+  int v = anchor;
+  // A noun event takes the modality of the clause it sits in.
+  for (int guard = 0; v >= 0 && !t.IsVerbal(v) && guard < 4; ++guard) {
+    std::string_view r = t.base_rel(v);
+    if (r != "nsubj" && r != "obj" && r != "obl" && r != "nmod" && r != "iobj") break;
+    if (t.head(v) < 0) break;
+    v = t.head(v);
+  }
+  return v < 0 ? anchor : v;
+}
+
+EventStatus StatusOf(const Tree& t, int anchor) {
+  int v = ClauseVerb(t, anchor);
+  if (Negated(t, anchor) || (v != anchor && Negated(t, v))) return EventStatus::kNegated;
+  // The anchor is itself the condition ("if an escalation begins").
+  std::string mark = t.MarkOf(v);
+  if (t.base_rel(v) == "advcl" && (mark == "if" || mark == "unless")) return EventStatus::kHypothetical;
+  if (HasCondition(t, v)) return EventStatus::kConditional;
+  char modal = Modal(t, v);
+  // Climb through the verbs that govern this clause: "denies that it is
+  // planning to invade" -> invade under plan under deny.
+  EventStatus governed = EventStatus::kReported;
+  int cur = v;
+  for (int guard = 0; guard < 6 && cur >= 0; ++guard) {
+    std::string_view r = t.base_rel(cur);
+    if (r != "xcomp" && r != "ccomp" && r != "csubj") break;
+    int h = t.head(cur);
+    if (h < 0) break;
+    const std::string& hl = t.lemma(h);
+    if (In(hl, kDenyVerbs) || Negated(t, h)) return EventStatus::kNegated;
+    if (HasCondition(t, h)) return EventStatus::kConditional;
+    if (governed == EventStatus::kReported) {
+      if (In(hl, kPlanVerbs)) governed = EventStatus::kPlanned;
+      if (In(hl, kWishVerbs)) governed = EventStatus::kHypothetical;
+    }
+    if (r == "ccomp") break;  // a reported clause: its own modality counts
+    if (!modal) modal = Modal(t, h);
+    cur = h;
+  }
+  if (modal == 'h') return EventStatus::kHypothetical;
+  if (governed != EventStatus::kReported) return governed;
+  if (modal == 'p') return EventStatus::kPlanned;
+  return EventStatus::kReported;
+}
+
+}  // namespace faultline

@@ -1,0 +1,111 @@
+#include "code/actor_refs.h"
+
+namespace faultline {
+namespace {
+
+bool IsCapitalised(const Word& w) {
+  return !w.surface.empty() && w.surface[0] >= 'A' && w.surface[0] <= 'Z';
+}
+
+// Words allowed between two hits of one noun phrase: untitled capitalised
+// title words ("Secretary of State", "Minister"), "of", and the possessive
+// before a role word ("Ukraine's army").
+bool CanBridge(const std::vector<Word>& words, uint32_t from, uint32_t to, bool next_is_agent) {
+  if (to - from > 4) return false;
+  for (uint32_t i = from; i < to; ++i) {
+    const Word& w = words[i];
+    if (w.key == "of" && i > from) continue;
+    if (w.key == "'s" && next_is_agent && to - from == 1) continue;
+    if (!IsCapitalised(w) || w.key == "'s") return false;
+  }
+  return true;
+}
+
+struct Group {
+  std::vector<const PhraseHit*> hits;
+};
+
+ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, const Group& g, int day) {
+  ActorRef ref;
+  const PhraseHit& first = *g.hits.front();
+  const PhraseHit& last = *g.hits.back();
+  ref.first_tok = words[first.first_word].first;
+  ref.last_tok = words[last.last_word].last;
+  ref.head_tok = words[last.last_word].head;
+  for (uint32_t w = first.first_word; w <= last.last_word; ++w) {
+    if (!ref.text.empty() && words[w].key != "'s") ref.text += ' ';
+    ref.text += words[w].surface;
+  }
+  std::string base, agent;
+  const ActorEntry* person = nullptr;
+  for (const PhraseHit* h : g.hits) {
+    const ActorEntry& e = dict.entries()[h->entry];
+    if (!ref.rule.empty()) ref.rule += ',';
+    ref.rule += e.rule;
+    ref.entry = h->entry;
+    switch (e.kind) {
+      case ActorKind::kPerson: person = &e; break;
+      case ActorKind::kAgent: agent = e.code; break;
+      default:
+        base = e.code;
+        ref.kind = e.kind;
+        ref.place = e.kind == ActorKind::kCapital;
+    }
+  }
+  if (person) {
+    ref.kind = ActorKind::kPerson;
+    ref.gender = person->gender;
+    ref.place = false;
+    std::string code = person->CodeOn(day);
+    if (code.size() > 3 || base.empty()) {
+      ref.code = code.empty() ? base + agent : code;
+      return ref;
+    }
+    base = code.empty() ? base : code;  // former office-holder: country + role words
+  }
+  if (base.empty()) {
+    ref.kind = ActorKind::kAgent;
+    ref.role_only = true;
+    ref.code = agent;
+    return ref;
+  }
+  // A seat ("the Kremlin") or group code is already specific; a state, a
+  // region or an organisation takes the role ("Russian troops" -> RUSMIL).
+  if (!agent.empty() && ref.kind != ActorKind::kSeat && ref.kind != ActorKind::kGroup) {
+    base += agent;
+    ref.place = false;
+  }
+  ref.code = base;
+  return ref;
+}
+
+}  // namespace
+
+std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vector<Word>& words,
+                                    const std::vector<PhraseHit>& hits, int day) {
+  std::vector<ActorRef> refs;
+  size_t i = 0;
+  while (i < hits.size()) {
+    Group g;
+    g.hits.push_back(&hits[i]);
+    size_t j = i + 1;
+    while (j < hits.size()) {
+      const ActorEntry& next = dict.entries()[hits[j].entry];
+      const ActorEntry& prev = dict.entries()[g.hits.back()->entry];
+      bool next_agent = next.kind == ActorKind::kAgent;
+      // Two named things side by side ("Russia Ukraine") stay apart; a
+      // modifier followed by a role or a person joins.
+      bool joins = next_agent || next.kind == ActorKind::kPerson ||
+                   (prev.kind == ActorKind::kDemonym && next.kind != ActorKind::kCountry);
+      if (!joins || prev.kind == ActorKind::kPerson) break;
+      if (!CanBridge(words, g.hits.back()->last_word + 1, hits[j].first_word, next_agent)) break;
+      g.hits.push_back(&hits[j]);
+      ++j;
+    }
+    refs.push_back(Build(dict, words, g, day));
+    i = j;
+  }
+  return refs;
+}
+
+}  // namespace faultline

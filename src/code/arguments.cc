@@ -1,0 +1,148 @@
+#include "code/arguments.h"
+
+#include <algorithm>
+#include <string>
+
+namespace faultline {
+namespace {
+
+// Prepositions whose object is the target of the act ("talks with X",
+// "sanctions against X", "aid to X").
+bool TargetCase(const std::string& c) {
+  static const char* kCases[] = {"with", "to", "against", "on", "from", "at", "into", "toward", "towards", "for", "over", "of"};
+  return std::any_of(std::begin(kCases), std::end(kCases), [&](const char* k) { return c == k; });
+}
+
+void AddUnique(std::vector<const ActorRef*>* v, const std::vector<const ActorRef*>& more) {
+  for (const ActorRef* r : more) {
+    if (std::find(v->begin(), v->end(), r) == v->end()) v->push_back(r);
+  }
+}
+
+bool IsPassive(const Tree& t, int v) { return t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0; }
+
+int AgentOf(const Tree& t, int v) {
+  for (int c : t.children(v)) {
+    if (t.rel(c) == "obl:agent" || (t.base_rel(c) == "obl" && t.CaseOf(c) == "by")) return c;
+  }
+  return -1;
+}
+
+// Targets from the obliques/objects of v (or nmods of a noun), strong
+// candidates before places ("visited Kyiv for talks with Zelenskiy").
+std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocContext& ctx, int v, bool noun,
+                                          const std::vector<const ActorRef*>& sources) {
+  const Tree& t = *sv.tree;
+  std::vector<const ActorRef*> strong, weak;
+  auto consider = [&](int c) {
+    for (const ActorRef* r : ActorsOfPhrase(sv, ctx, c)) {
+      if (std::find(sources.begin(), sources.end(), r) != sources.end()) continue;
+      (r->place ? weak : strong).push_back(r);
+    }
+  };
+  if (!noun) {
+    for (const char* rel : {"obj", "iobj"}) {
+      for (int c : t.ChildrenWith(v, rel)) consider(c);
+    }
+    if (IsPassive(t, v)) {
+      for (int c : t.ChildrenWith(v, "nsubj:pass")) consider(c);
+    }
+  }
+  if (strong.empty()) {
+    for (int c : t.children(v)) {
+      std::string_view r = t.base_rel(c);
+      if ((r == "obl" || r == "nmod") && t.rel(c) != "obl:agent" && TargetCase(t.CaseOf(c))) consider(c);
+    }
+  }
+  // Objects without an actor may carry one in an "of/with" phrase below a
+  // noun ("a path of diplomacy", "talks with X"): look one level down.
+  if (strong.empty() && !noun) {
+    for (int c : t.children(v)) {
+      std::string_view r = t.base_rel(c);
+      if (r != "obj" && r != "obl") continue;
+      for (int g : t.children(c)) {
+        if (t.base_rel(g) == "nmod" && TargetCase(t.CaseOf(g))) consider(g);
+      }
+    }
+  }
+  std::vector<const ActorRef*> out;
+  AddUnique(&out, strong.empty() ? weak : strong);
+  return out;
+}
+
+Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
+  const Tree& t = *sv.tree;
+  Arguments a;
+  for (int c : t.children(n)) {
+    std::string_view r = t.rel(c);
+    bool by = t.base_rel(c) == "nmod" && t.CaseOf(c) == "by";
+    if (r == "nmod:poss" || r == "amod" || r == "compound" || by) {
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, c));
+    }
+  }
+  if (sv.ref_at[n] >= 0) {
+    // "troop build-up": the noun event is inside a reference ("Russian
+    // troops") only when it is the last word of it; then the ref is the source.
+    a.sources.push_back(&sv.refs[sv.ref_at[n]]);
+  }
+  if (a.sources.empty()) {
+    // "Johnson visited Kyiv for talks": the event noun's actor is the
+    // subject of the verb it hangs on.
+    int v = t.head(n);
+    std::string_view r = t.base_rel(n);
+    if (v >= 0 && t.IsVerbal(v) && (r == "obj" || r == "obl")) {
+      int s = SubjectOf(t, v);
+      if (s >= 0) AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, s));
+    }
+  }
+  a.targets = TargetsBelow(sv, ctx, n, true, a.sources);
+  return a;
+}
+
+}  // namespace
+
+int SubjectOf(const Tree& t, int v) {
+  for (int guard = 0; v >= 0 && guard < 5; ++guard) {
+    for (int c : t.children(v)) {
+      if (t.rel(c) == "nsubj" || t.rel(c) == "csubj") return c;
+    }
+    std::string_view r = t.base_rel(v);
+    int h = t.head(v);
+    if (h < 0) return -1;
+    if (r == "xcomp") {
+      // Object control: "urged Russia to step back" -> Russia steps back.
+      int obj = t.Child(h, "obj");
+      if (obj >= 0) return obj;
+    } else if (t.rel(v) == "acl:relcl" || r == "acl") {
+      return h;  // "separatists who have been engaged" / "forces stationed"
+    } else if (r != "conj" && r != "advcl" && r != "ccomp") {
+      return -1;
+    }
+    if (r == "ccomp") return -1;  // a reported clause names its own subject
+    v = h;
+  }
+  return -1;
+}
+
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref) {
+  const Tree& t = *sv.tree;
+  Arguments a;
+  if (t.tok(anchor).upos == "NOUN") {
+    a = NounArguments(sv, ctx, anchor);
+  } else {
+    if (IsPassive(t, anchor)) {
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(t, anchor)));
+    } else {
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, SubjectOf(t, anchor)));
+    }
+    a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
+  }
+  if (target_ref >= 0) {
+    const ActorRef* r = &sv.refs[target_ref];
+    a.targets.assign(1, r);
+    a.sources.erase(std::remove(a.sources.begin(), a.sources.end(), r), a.sources.end());
+  }
+  return a;
+}
+
+}  // namespace faultline

@@ -1,0 +1,27 @@
+// Who acts on whom: the source and target actors of an anchor, read from the
+// dependency tree (active and passive voice, control, conjunctions, relative
+// clauses, noun events with possessors and "of"/"by" phrases).
+#ifndef FAULTLINE_CODE_ARGUMENTS_H_
+#define FAULTLINE_CODE_ARGUMENTS_H_
+
+#include <vector>
+
+#include "code/sentence_view.h"
+
+namespace faultline {
+
+struct Arguments {
+  std::vector<const ActorRef*> sources;
+  std::vector<const ActorRef*> targets;
+};
+
+// `target_ref` is the pattern's '+' choice (index into sv.refs) or -1.
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref);
+
+// The token heading the subject of verb v, climbing through control,
+// coordination and adverbial clauses when v has none of its own; -1 if none.
+int SubjectOf(const Tree& t, int v);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_CODE_ARGUMENTS_H_

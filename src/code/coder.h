@@ -1,0 +1,47 @@
+// The coder: from an analysed Document (tokens, tags, lemmas, tree) to
+// events, quotes and counts.
+//
+// Per sentence: actor phrases are matched and composed (actor_refs), every
+// word with verb patterns is an anchor; the tree gives its source and target
+// (subject / passive agent / object / obliques, through conjunctions,
+// control and relative clauses, with pronouns resolved against the document
+// so far), its status (clause/modality) and its date (dates/).
+//
+// Thread contract: a Coder is immutable after construction; Code() may be
+// called from several threads at once.
+#ifndef FAULTLINE_CODE_CODER_H_
+#define FAULTLINE_CODE_CODER_H_
+
+#include "dict/actor_dictionary.h"
+#include "dict/code_table.h"
+#include "dict/verb_dictionary.h"
+#include "faultline/document.h"
+#include "faultline/event.h"
+
+namespace faultline {
+
+struct CoderOptions {
+  // Emit events whose status is negated or hypothetical too (default: a
+  // denied or imagined act is not an event, so they are dropped).
+  bool emit_unreal = false;
+};
+
+class Coder {
+ public:
+  Coder(const ActorDictionary* actors, const VerbDictionary* verbs, const CodeTable* codes,
+        CoderOptions options = {})
+      : actors_(actors), verbs_(verbs), codes_(codes), options_(options) {}
+
+  // REQUIRES: doc segmented, tagged, lemmatised and parsed; doc.date valid.
+  CodedDocument Code(const Document& doc) const;
+
+ private:
+  const ActorDictionary* actors_;
+  const VerbDictionary* verbs_;
+  const CodeTable* codes_;
+  CoderOptions options_;
+};
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_CODE_CODER_H_

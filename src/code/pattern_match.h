@@ -1,0 +1,27 @@
+// Matching one verb pattern at an anchor word: the pattern's words must
+// appear, in order, after the anchor inside its clause (see
+// doc/dictionary_format.md); '+' names the target by position.
+#ifndef FAULTLINE_CODE_PATTERN_MATCH_H_
+#define FAULTLINE_CODE_PATTERN_MATCH_H_
+
+#include "code/sentence_view.h"
+#include "dict/verb_dictionary.h"
+
+namespace faultline {
+
+struct PatternMatch {
+  const VerbPattern* pattern = nullptr;
+  int anchor_tok = -1;
+  int target_ref = -1;     // index into SentenceView::refs chosen by '+', or -1
+  uint32_t first_tok = 0;  // evidence: anchor .. last matched word
+  uint32_t last_tok = 0;
+};
+
+// Tries the patterns for the word at `w` (most specific first) and returns
+// the first that matches; pattern == nullptr when none does. A match of a
+// blocking pattern ("---") is returned too: the caller codes nothing.
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_CODE_PATTERN_MATCH_H_

@@ -1,0 +1,145 @@
+#include "code/quotes.h"
+
+#include <algorithm>
+#include <array>
+
+#include "code/arguments.h"
+
+namespace faultline {
+namespace {
+
+bool IsQuoteMark(const Token& t) { return t.form == "\"" || t.form == "``" || t.form == "''"; }
+
+// Quotes of fewer words are scare quotes ("tragedy", "diplomatic path").
+constexpr uint32_t kMinQuoteTokens = 3;
+
+}  // namespace
+
+bool IsSpeechVerb(const std::string& l) {
+  static constexpr std::array<std::string_view, 22> kVerbs = {
+      "say", "tell", "add", "note", "warn", "emphasize", "emphasise", "stress", "insist", "declare", "state",
+      "write", "ask", "reiterate", "announce", "argue", "claim", "caution", "remark", "tweet", "explain", "reply"};
+  return std::find(kVerbs.begin(), kVerbs.end(), l) != kVerbs.end();
+}
+
+QuoteFinder::QuoteFinder(const Document& doc) : doc_(doc) {
+  // Pair marks within a paragraph: open, close, open, close ...
+  bool open = false;
+  Span cur;
+  uint32_t paragraph = 0;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.paragraph != paragraph) {
+      open = false;
+      paragraph = s.paragraph;
+    }
+    for (uint32_t t = s.first; t < s.first + s.size; ++t) {
+      if (!IsQuoteMark(doc.tokens[t])) continue;
+      if (!open) {
+        cur = Span();
+        cur.open = t;
+        cur.open_sentence = si;
+        open = true;
+      } else {
+        cur.close = t;
+        cur.close_sentence = si;
+        if (cur.close - cur.open - 1 >= kMinQuoteTokens) spans_.push_back(cur);
+        open = false;
+      }
+    }
+  }
+}
+
+namespace {
+
+// Speaker from a speech verb of this sentence outside the quote: the one
+// dominating the quote, else the nearest.
+const ActorRef* SpeakerInSentence(const SentenceView& sv, const DocContext& ctx, int q_first, int q_last) {
+  const Tree& t = *sv.tree;
+  const ActorRef* best = nullptr;
+  int best_score = 1 << 30;
+  for (int v = 0; v < t.size(); ++v) {
+    if (v >= q_first && v <= q_last) continue;
+    if (!IsSpeechVerb(t.lemma(v)) || t.tok(v).upos != "VERB") continue;
+    const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v));
+    if (!who) continue;
+    bool dominates = q_first < t.size() && t.Dominates(v, std::max(q_first, 0));
+    int dist = v < q_first ? q_first - v : v - q_last;
+    int score = dominates ? 0 : dist;
+    if (score < best_score) {
+      best_score = score;
+      best = who;
+    }
+  }
+  if (best) return best;
+  // The quote continues a clause begun outside it: its subject speaks.
+  for (int i = std::max(q_first, 0); i <= q_last && i < t.size(); ++i) {
+    int h = t.head(i);
+    if (t.IsVerbal(i) && (h < q_first || h > q_last)) {
+      return ActorOfPhrase(sv, ctx, SubjectOf(t, i));
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void QuoteFinder::AddSentence(const SentenceView& sv, const DocContext& ctx, std::vector<Quote>* out) {
+  const Sentence& s = *sv.sentence;
+  for (Span& q : spans_) {
+    int rel_open = static_cast<int>(q.open) - static_cast<int>(s.first);
+    int rel_close = static_cast<int>(q.close) - static_cast<int>(s.first);
+    if (q.open_sentence == sv.index && q.close_sentence != sv.index) {
+      if (const ActorRef* r = SpeakerInSentence(sv, ctx, rel_open + 1, static_cast<int>(s.size) - 1)) {
+        q.opening_code = r->code;
+        q.opening_text = r->text;
+      }
+      continue;
+    }
+    if (q.close_sentence != sv.index) continue;
+    std::string code, text;
+    const ActorRef* r = SpeakerInSentence(sv, ctx, std::max(rel_open + 1, 0), rel_close - 1);
+    if (r) {
+      code = r->code;
+      text = r->text;
+    } else if (!q.opening_code.empty()) {
+      code = q.opening_code;
+      text = q.opening_text;
+    } else if (s.paragraph <= last_paragraph_ + 1) {
+      code = last_code_;
+      text = last_text_;
+    }
+    Quote quote;
+    quote.doc_id = doc_.id;
+    quote.sentence = q.open_sentence;
+    quote.speaker = code;
+    quote.speaker_text = text;
+    quote.span_begin = doc_.tokens[q.open + 1].begin;
+    quote.span_end = doc_.tokens[q.close - 1].end;
+    quote.quote = std::string(doc_.slice(quote.span_begin, quote.span_end));
+    out->push_back(std::move(quote));
+    if (!code.empty()) {
+      last_code_ = code;
+      last_text_ = text;
+      last_paragraph_ = s.paragraph;
+    }
+  }
+}
+
+std::string CountOwner(const SentenceView& sv, const DocContext& ctx, int unit_head) {
+  if (unit_head < 0 || unit_head >= sv.tree->size()) return "";
+  if (sv.ref_at[unit_head] >= 0) return sv.refs[sv.ref_at[unit_head]].code;
+  const Tree& t = *sv.tree;
+  if (const ActorRef* r = ActorOfPhrase(sv, ctx, unit_head)) return r->code;
+  int v = unit_head;
+  for (int guard = 0; v >= 0 && !t.IsVerbal(v) && guard < 4; ++guard) v = t.head(v);
+  // Counts of casualties belong to nobody in particular.
+  if (v < 0 || t.Dominates(v, unit_head) == false) return "";
+  if (std::string_view r = t.rel(unit_head); r == "obj" && (t.lemma(v) == "kill" || t.lemma(v) == "wound")) {
+    return "";
+  }
+  const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v));
+  return who ? who->code : "";
+}
+
+}  // namespace faultline

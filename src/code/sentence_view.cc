@@ -1,0 +1,112 @@
+#include "code/sentence_view.h"
+
+#include <algorithm>
+
+namespace faultline {
+namespace {
+
+bool IsPersonal(const std::string& l) {
+  return l == "he" || l == "him" || l == "his" || l == "she" || l == "her" || l == "hers";
+}
+bool IsNonPersonal(const std::string& l) {
+  return l == "it" || l == "its" || l == "they" || l == "them" || l == "their";
+}
+bool Fits(const ActorRef& r, const std::string& l) {
+  if (IsPersonal(l)) {
+    if (r.kind != ActorKind::kPerson) return false;
+    bool female = l == "she" || l == "her" || l == "hers";
+    return r.gender == 'x' || r.gender == (female ? 'f' : 'm');
+  }
+  if (l == "they" || l == "them" || l == "their") return r.kind != ActorKind::kPerson;
+  return r.kind != ActorKind::kPerson && r.kind != ActorKind::kAgent;
+}
+
+}  // namespace
+
+const ActorRef* DocContext::ResolvePronoun(const std::string& lemma, uint32_t sentence,
+                                           uint32_t before_tok) const {
+  if (!IsPersonal(lemma) && !IsNonPersonal(lemma)) return nullptr;
+  // Pass 1: subjects; pass 2: any mention. Most recent first, never more
+  // than three sentences back.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->sentence + 3 < sentence) break;
+      if (it->sentence == sentence && it->ref.first_tok >= before_tok) continue;
+      if (pass == 0 && !it->subject) continue;
+      if (Fits(it->ref, lemma)) return &it->ref;
+    }
+  }
+  return nullptr;
+}
+
+std::string DocContext::MainCountry() const {
+  std::string best;
+  int best_n = 0;
+  for (const auto& [code, n] : countries) {
+    if (n > best_n) {
+      best = code;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+void DocContext::Remember(const ActorRef& ref, uint32_t sentence, bool subject) {
+  history.push_back({ref, sentence, subject});
+  if (ref.code.size() >= 3 && ref.kind != ActorKind::kAgent && ref.kind != ActorKind::kOrg &&
+      ref.kind != ActorKind::kRegion) {
+    ++countries[ref.code.substr(0, 3)];
+  }
+}
+
+const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok) {
+  if (tok < 0) return nullptr;
+  const Tree& t = *sv.tree;
+  if (sv.ref_at[tok] >= 0) return &sv.refs[sv.ref_at[tok]];
+  const std::string& l = t.lemma(tok);
+  if (t.tok(tok).upos == "PRON") {
+    if (const ActorRef* r = ctx.ResolvePronoun(l, sv.index, static_cast<uint32_t>(tok))) {
+      return r;
+    }
+    // Relative pronoun: the noun the relative clause hangs on.
+    int clause = t.head(tok);
+    if ((l == "who" || l == "which" || l == "that") && clause >= 0 && t.rel(clause) == "acl:relcl") {
+      return ActorOfPhrase(sv, ctx, t.head(clause));
+    }
+    return nullptr;
+  }
+  // Breadth-first through the phrase's modifiers, two levels deep.
+  std::vector<int> frontier{tok};
+  for (int depth = 0; depth < 2; ++depth) {
+    std::vector<int> next;
+    for (int n : frontier) {
+      for (int c : t.children(n)) {
+        std::string_view r = t.rel(c);
+        if (r == "nmod:poss" || r == "compound" || r == "amod" || r == "flat" || r == "appos" ||
+            t.base_rel(c) == "nmod") {
+          if (sv.ref_at[c] >= 0) return &sv.refs[sv.ref_at[c]];
+          if (r == "nmod:poss" && t.tok(c).upos == "PRON") {
+            if (const ActorRef* p = ctx.ResolvePronoun(t.lemma(c), sv.index, static_cast<uint32_t>(c))) {
+              return p;
+            }
+          }
+          next.push_back(c);
+        }
+      }
+    }
+    frontier.swap(next);
+  }
+  return nullptr;
+}
+
+std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok) {
+  std::vector<const ActorRef*> out;
+  if (tok < 0) return out;
+  for (int n : sv.tree->WithConjuncts(tok)) {
+    const ActorRef* r = ActorOfPhrase(sv, ctx, n);
+    if (r && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace faultline

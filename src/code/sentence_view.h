@@ -1,0 +1,58 @@
+// Everything the coder knows about one sentence while coding it, and the
+// document context that pronouns and role-only actors are resolved against.
+#ifndef FAULTLINE_CODE_SENTENCE_VIEW_H_
+#define FAULTLINE_CODE_SENTENCE_VIEW_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clause/tree.h"
+#include "code/actor_refs.h"
+#include "match/actor_matcher.h"
+#include "match/words.h"
+
+namespace faultline {
+
+// An actor seen earlier in the document, for pronoun resolution.
+struct Antecedent {
+  ActorRef ref;
+  uint32_t sentence = 0;
+  bool subject = false;  // it was a clause subject (more salient)
+};
+
+class DocContext {
+ public:
+  MatchContext match;                 // entries named so far, day, headline flag
+  std::vector<Antecedent> history;    // in document order
+  std::map<std::string, int> countries;  // 3-letter country codes seen, with counts
+
+  // Most recent compatible antecedent for a pronoun lemma, or nullptr.
+  // Subjects of the current or earlier sentences win over other mentions.
+  const ActorRef* ResolvePronoun(const std::string& lemma, uint32_t sentence, uint32_t before_tok) const;
+  // The story's main country so far ("" if none): for "police", "protesters".
+  std::string MainCountry() const;
+  void Remember(const ActorRef& ref, uint32_t sentence, bool subject);
+};
+
+struct SentenceView {
+  const Document* doc = nullptr;
+  const Sentence* sentence = nullptr;
+  uint32_t index = 0;           // sentence index in the document
+  std::optional<Tree> tree;
+  std::vector<Word> words;
+  std::vector<ActorRef> refs;
+  std::vector<int> ref_at;      // token -> index into refs, -1 if none
+};
+
+// The actor a noun phrase headed at `tok` names: a reference covering it, a
+// resolved pronoun, or one found among its modifiers ("Russia's demand",
+// "the border with Ukraine"). nullptr when none.
+const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
+// The same for `tok` and each of its conjuncts ("Britain and Poland").
+std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_CODE_SENTENCE_VIEW_H_

@@ -1,0 +1,58 @@
+// The verb-pattern dictionary: CAMEO event patterns anchored on a verb or an
+// event noun, read from data/verbs/*.verbs (format: doc/dictionary_format.md).
+//
+// Immutable after loading; share across threads by const pointer.
+#ifndef FAULTLINE_DICT_VERB_DICTIONARY_H_
+#define FAULTLINE_DICT_VERB_DICTIONARY_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "faultline/status.h"
+
+namespace faultline {
+
+class CodeTable;
+
+// One item after the anchor: a set of alternative word sequences, or the
+// target slot ('+').
+struct PatternItem {
+  bool target = false;
+  std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
+};
+
+struct VerbPattern {
+  std::string code;              // "0256", or "---" for a blocking pattern
+  std::string anchor;            // lemma
+  bool noun = false;             // anchor is an event noun (/n)
+  std::vector<std::string> before;  // ^words, just before the anchor
+  std::vector<PatternItem> items;
+  int specificity = 0;           // number of words; more specific wins
+  std::string rule;              // "data/verbs/04_consult.verbs:17"
+  std::string text;              // the pattern as written
+  bool blocks() const { return code == "---"; }
+};
+
+class VerbDictionary {
+ public:
+  // Reads every *.verbs file in `dir` (sorted) or one file; codes are checked
+  // against `codes` when it is given.
+  static Result<VerbDictionary> Load(const std::string& path, const CodeTable* codes);
+  Status AddText(std::string_view text, const std::string& file_name, const CodeTable* codes);
+  void Finish();
+
+  // Patterns anchored on `lemma` with the given part of speech, most
+  // specific first (ties: file order).
+  const std::vector<uint32_t>* PatternsFor(std::string_view lemma, bool noun) const;
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+
+ private:
+  std::vector<VerbPattern> patterns_;
+  std::unordered_map<std::string, std::vector<uint32_t>> verbs_, nouns_;
+};
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_DICT_VERB_DICTIONARY_H_

@@ -1,0 +1,176 @@
+#include "learn/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace faultline {
+
+namespace {
+constexpr uint32_t kMagic = 0x4d504c46;  // "FLPM"
+
+uint32_t Fingerprint(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1; }
+}  // namespace
+
+const SparseModel::Slot* SparseModel::Find(uint64_t feat) const {
+  if (slots_.empty()) return nullptr;
+  uint32_t fp = Fingerprint(feat);
+  for (uint64_t i = feat & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.fingerprint == fp) return &s;
+    if (s.fingerprint == 0) return nullptr;
+  }
+}
+
+void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+  std::fill(scores, scores + num_classes_, 0);
+  const uint8_t* cls = classes_.data();
+  const int16_t* w = weights_.data();
+  for (size_t i = 0; i < n; ++i) {
+    const Slot* s = Find(feats[i]);
+    if (!s) continue;
+    for (uint32_t e = s->begin; e < s->end; ++e) scores[cls[e]] += w[e];
+  }
+}
+
+void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends) {
+  num_features_ = keys.size();
+  ends_ = ends;
+  size_t size = 16;
+  while (size < keys.size() * 2) size *= 2;
+  mask_ = size - 1;
+  slots_.assign(size, Slot{0, 0, 0});
+  uint32_t begin = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    uint64_t i = keys[k] & mask_;
+    while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{Fingerprint(keys[k]), begin, ends[k]};
+    begin = ends[k];
+  }
+}
+
+// Layout: magic, classes, #features, #weights, then per feature (sorted by
+// hash) the varint hash delta and entry count; then all classes, all weights.
+void SparseModel::Write(BinaryWriter* out) const {
+  out->U32(kMagic);
+  out->U32(num_classes_);
+  out->U32(keys_.size());
+  out->U32(weights_.size());
+  uint64_t prev = 0;
+  uint32_t begin = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    out->VarUint(keys_[i] - prev);
+    out->VarUint(ends_[i] - begin);
+    prev = keys_[i];
+    begin = ends_[i];
+  }
+  out->Raw(classes_.data(), classes_.size());
+  out->Raw(weights_.data(), weights_.size() * sizeof(int16_t));
+}
+
+Result<SparseModel> SparseModel::Read(BinaryReader* in) {
+  SparseModel m;
+  if (in->U32() != kMagic) return Status::Corruption("not a faultline perceptron model");
+  m.num_classes_ = in->U32();
+  uint32_t nfeat = in->U32();
+  uint32_t nnz = in->U32();
+  if (!in->ok() || m.num_classes_ < 1 || m.num_classes_ > 256) {
+    return Status::Corruption("bad perceptron model header");
+  }
+  m.keys_.resize(nfeat);
+  std::vector<uint32_t> ends(nfeat);
+  uint64_t key = 0, sum = 0;
+  for (uint32_t i = 0; i < nfeat && in->ok(); ++i) {
+    key += in->VarUint();
+    sum += in->VarUint();
+    m.keys_[i] = key;
+    ends[i] = static_cast<uint32_t>(sum);
+  }
+  if (!in->ok() || sum != nnz) return Status::Corruption("bad perceptron feature table");
+  m.classes_.resize(nnz);
+  m.weights_.resize(nnz);
+  in->Raw(m.classes_.data(), nnz);
+  in->Raw(m.weights_.data(), nnz * sizeof(int16_t));
+  if (!in->ok()) return Status::Corruption("truncated perceptron model");
+  for (uint8_t c : m.classes_) {
+    if (c >= m.num_classes_) return Status::Corruption("class out of range in model");
+  }
+  m.BuildTable(m.keys_, ends);
+  return m;
+}
+
+AveragedPerceptron::AveragedPerceptron(int num_classes) : num_classes_(num_classes) {}
+
+void AveragedPerceptron::Score(const uint64_t* feats, size_t n, float* scores) const {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    auto it = index_.find(feats[i]);
+    if (it == index_.end()) continue;
+    for (const Weight& w : rows_[it->second]) scores[w.cls] += w.w;
+  }
+}
+
+AveragedPerceptron::Weight& AveragedPerceptron::Find(uint64_t feat, int cls) {
+  auto [it, added] = index_.emplace(feat, static_cast<uint32_t>(rows_.size()));
+  if (added) rows_.emplace_back();
+  std::vector<Weight>& row = rows_[it->second];
+  for (Weight& w : row) {
+    if (w.cls == cls) return w;
+  }
+  Weight w;
+  w.cls = static_cast<uint8_t>(cls);
+  w.stamp = clock_;
+  row.push_back(w);
+  return row.back();
+}
+
+void AveragedPerceptron::Update(const uint64_t* feats, size_t n, int truth, int guess) {
+  if (truth == guess) return;
+  for (size_t i = 0; i < n; ++i) {
+    for (int c : {truth, guess}) {
+      Weight& w = Find(feats[i], c);
+      w.total += static_cast<double>(clock_ - w.stamp) * w.w;
+      w.stamp = clock_;
+      w.w += c == truth ? 1.0f : -1.0f;
+    }
+  }
+}
+
+SparseModel AveragedPerceptron::Compile(float prune_fraction) const {
+  const double t = std::max<int32_t>(clock_, 1);
+  auto average = [&](const Weight& w) {
+    return static_cast<float>((w.total + static_cast<double>(clock_ - w.stamp) * w.w) / t);
+  };
+  float max_abs = 0;
+  for (const auto& row : rows_) {
+    for (const Weight& w : row) max_abs = std::max(max_abs, std::fabs(average(w)));
+  }
+  const float scale = max_abs > 0 ? 32767.0f / max_abs : 1.0f;
+  const float cutoff = prune_fraction * max_abs;
+  std::vector<std::pair<uint64_t, uint32_t>> feats(index_.begin(), index_.end());
+  std::sort(feats.begin(), feats.end());
+  SparseModel m;
+  m.num_classes_ = num_classes_;
+  std::vector<uint32_t> ends;
+  std::vector<std::pair<uint8_t, int16_t>> kept;
+  for (const auto& [key, row_index] : feats) {
+    kept.clear();
+    for (const Weight& w : rows_[row_index]) {
+      float a = average(w);
+      long q = std::lround(a * scale);
+      if (std::fabs(a) < cutoff || q == 0) continue;
+      kept.emplace_back(w.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
+    }
+    if (kept.empty()) continue;
+    std::sort(kept.begin(), kept.end());
+    for (const auto& [c, q] : kept) {
+      m.classes_.push_back(c);
+      m.weights_.push_back(q);
+    }
+    m.keys_.push_back(key);
+    ends.push_back(m.weights_.size());
+  }
+  m.BuildTable(m.keys_, ends);
+  return m;
+}
+
+}  // namespace faultline

@@ -1,0 +1,99 @@
+// Multiclass averaged perceptron over hashed features (Collins 2002), shared by
+// the tagger and the parser.
+//
+// Features are 64-bit hashes (see hash.h), kept exact: no bucket sharing, so
+// an unseen feature contributes nothing instead of someone else's weights.
+// Each feature stores only the classes it was ever updated for — with ~100
+// classes (tag pairs, labelled transitions) dense rows would waste >95%.
+//
+// Training (AveragedPerceptron) averages lazily: each weight remembers when it
+// last changed, so an update costs O(changed weights), not O(model).
+// Inference uses SparseModel, compiled from the averaged weights: near-zero
+// weights are pruned, the rest quantised to int16 with one global scale
+// (only the ranking of class scores matters), in an open-addressing table.
+#ifndef FAULTLINE_LEARN_PERCEPTRON_H_
+#define FAULTLINE_LEARN_PERCEPTRON_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "faultline/status.h"
+#include "learn/binary_io.h"
+
+namespace faultline {
+
+// Immutable once built; safe to share across threads.
+class SparseModel {
+ public:
+  SparseModel() = default;
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return weights_.size(); }
+
+  // scores[c] (size num_classes) = sum of the weights of `feats` for class c.
+  void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+
+  void Write(BinaryWriter* out) const;
+  static Result<SparseModel> Read(BinaryReader* in);
+
+ private:
+  friend class AveragedPerceptron;
+  struct Slot {
+    uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
+    uint32_t begin;        // entries [begin, end) in classes_/weights_
+    uint32_t end;
+  };
+  // Builds the slot table for features given as (hash, begin, end), sorted.
+  void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
+  const Slot* Find(uint64_t feat) const;
+
+  int num_classes_ = 0;
+  size_t num_features_ = 0;
+  uint64_t mask_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<uint64_t> keys_;   // sorted feature hashes (kept for Write)
+  std::vector<uint32_t> ends_;   // end of each feature's entries, same order
+  std::vector<uint8_t> classes_;
+  std::vector<int16_t> weights_;
+};
+
+class AveragedPerceptron {
+ public:
+  // num_classes must be <= 256 (classes are stored as one byte).
+  explicit AveragedPerceptron(int num_classes);
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return index_.size(); }
+
+  // scores[c] = current (not averaged) weight sum for class c.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+
+  // Moves weight from `guess` to `truth` for every feature; no-op if equal.
+  // Call Tick() once per training instance (update or not) so averaging
+  // weighs each weight by how long it stood.
+  void Update(const uint64_t* feats, size_t n, int truth, int guess);
+  void Tick() { ++clock_; }
+
+  // Averages, drops |w| < prune_fraction * max|w|, and quantises.
+  SparseModel Compile(float prune_fraction) const;
+
+ private:
+  struct Weight {
+    float w = 0;
+    int32_t stamp = 0;    // clock at the last change
+    double total = 0;     // sum over time of w, up to stamp
+    uint8_t cls = 0;
+  };
+  Weight& Find(uint64_t feat, int cls);
+
+  int num_classes_;
+  int32_t clock_ = 0;
+  std::unordered_map<uint64_t, uint32_t> index_;  // feature -> rows_ index
+  std::vector<std::vector<Weight>> rows_;
+};
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_LEARN_PERCEPTRON_H_

@@ -1,0 +1,119 @@
+#include "parse/parser.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "learn/binary_io.h"
+#include "learn/hash.h"
+#include "parse/arc_hybrid.h"
+#include "parse/parse_features.h"
+
+namespace faultline {
+
+namespace {
+
+constexpr uint32_t kParserMagic = 0x53504c46;  // "FLPS"
+
+struct Scratch {
+  ArcHybridState state;
+  std::vector<ParseTokenInfo> info;
+  std::string lower;
+  int32_t scores[256];
+  uint64_t feats[kNumParseFeatures];
+};
+
+}  // namespace
+
+void ComputeParseTokenInfo(const Document& doc, const Sentence& s, std::string* lower,
+                           std::vector<ParseTokenInfo>* info) {
+  info->resize(s.size);
+  const Token* toks = doc.begin_of(s);
+  for (uint32_t i = 0; i < s.size; ++i) {
+    lower->assign(toks[i].form);
+    for (char& c : *lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    (*info)[i].word = HashBytes(*lower);
+    (*info)[i].tag = HashBytes(toks[i].xpos);
+  }
+}
+
+int BestValidClass(const ArcHybridState& st, const int32_t* scores, int num_labels,
+                   int root_label) {
+  int best = -1;
+  int32_t best_score = INT32_MIN;
+  auto consider = [&](int cls) {
+    if (scores[cls] > best_score) best_score = scores[cls], best = cls;
+  };
+  if (st.CanShift()) consider(kShift);
+  if (st.RootMove()) {
+    if (st.CanLeft()) consider(LeftClass(root_label));
+  } else {
+    for (int l = 0; l < num_labels; ++l) {
+      if (l == root_label) continue;
+      if (st.CanLeft()) consider(LeftClass(l));
+      if (st.CanRight()) consider(RightClass(l));
+    }
+  }
+  return best;
+}
+
+Parser::Parser(std::vector<std::string> labels, SparseModel model)
+    : labels_(std::move(labels)), model_(std::move(model)) {
+  for (size_t i = 0; i < labels_.size(); ++i) {
+    interned_.push_back(InternTag(labels_[i]));
+    if (labels_[i] == "root") root_label_ = static_cast<int>(i);
+  }
+}
+
+void Parser::Parse(Document* doc, const Sentence& s) const {
+  thread_local Scratch sc;
+  ComputeParseTokenInfo(*doc, s, &sc.lower, &sc.info);
+  ArcHybridState& st = sc.state;
+  st.Reset(static_cast<int>(s.size));
+  const int num_labels = static_cast<int>(labels_.size());
+  while (!st.Terminal()) {
+    ParseFeatures(st, sc.info, sc.feats);
+    model_.Score(sc.feats, kNumParseFeatures, sc.scores);
+    st.Apply(BestValidClass(st, sc.scores, num_labels, root_label_));
+  }
+  Token* toks = doc->begin_of(s);
+  for (uint32_t i = 0; i < s.size; ++i) {
+    int h = st.head(i);
+    toks[i].head = h == static_cast<int>(s.size) ? -1 : h;
+    toks[i].deprel = interned_[st.label(i)];
+  }
+}
+
+std::string Parser::Serialize() const {
+  BinaryWriter w;
+  w.U32(kParserMagic);
+  w.VarUint(labels_.size());
+  for (const std::string& l : labels_) w.Str(l);
+  model_.Write(&w);
+  return w.data();
+}
+
+Status Parser::Save(const std::string& path) const { return WriteWholeFile(path, Serialize()); }
+
+Result<std::unique_ptr<Parser>> Parser::Load(const std::string& path) {
+  Result<std::string> data = ReadWholeFile(path);
+  if (!data.ok()) return data.status();
+  BinaryReader r(*data);
+  if (r.U32() != kParserMagic) return Status::Corruption(path + ": not a faultline parser model");
+  std::vector<std::string> labels(r.VarUint());
+  if (!r.ok() || labels.empty() || labels.size() > 127) {
+    return Status::Corruption(path + ": bad label table");
+  }
+  for (std::string& l : labels) l = r.Str();
+  Result<SparseModel> model = SparseModel::Read(&r);
+  if (!model.ok()) return Status::Corruption(path + ": " + model.status().message());
+  if (model->num_classes() != static_cast<int>(1 + 2 * labels.size())) {
+    return Status::Corruption(path + ": model and label table disagree");
+  }
+  auto parser = std::make_unique<Parser>(std::move(labels), std::move(*model));
+  if (parser->root_label_ < 0) return Status::Corruption(path + ": no 'root' label");
+  return parser;
+}
+
+}  // namespace faultline

@@ -1,0 +1,75 @@
+// Greedy transition-based dependency parser: arc-hybrid transitions (see
+// arc_hybrid.h), one averaged perceptron scoring joint (move, label) classes
+// over Zhang & Nivre (2011)-style features.
+//
+// Training uses the dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid:
+// every transition has a cost (gold arcs it makes unreachable), the model is
+// updated toward the best zero-cost transition, and after the first epoch the
+// trainer follows its own (possibly wrong) prediction 90% of the time, so it
+// learns to recover from its mistakes. This is worth about a point of LAS
+// over a static oracle and copes with non-projective gold trees (min-cost
+// transitions are then "correct").
+//
+// Tags: the parser reads Token::xpos, so at run time it sees tagger output.
+// Training on tags from a tagger trained on the same data is nearly gold; the
+// trainer therefore takes --tagger to retag, and eval chose between gold and
+// predicted training tags on dev (see the report in train.cc's history).
+#ifndef FAULTLINE_PARSE_PARSER_H_
+#define FAULTLINE_PARSE_PARSER_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "faultline/document.h"
+#include "faultline/status.h"
+#include "learn/perceptron.h"
+
+namespace faultline {
+
+// Immutable after Load; Parse() is const and safe to call from many threads.
+class Parser {
+ public:
+  static Result<std::unique_ptr<Parser>> Load(const std::string& path);
+  Parser(std::vector<std::string> labels, SparseModel model);
+
+  // Fills head (-1 = root) and deprel of the tokens of `s`; needs xpos.
+  void Parse(Document* doc, const Sentence& s) const;
+
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+
+ private:
+  std::vector<std::string> labels_;
+  std::vector<std::string_view> interned_;
+  int root_label_ = -1;
+  SparseModel model_;
+};
+
+struct ParserTrainOptions {
+  int epochs = 12;            // passes over the training set
+  uint64_t seed = 1;          // shuffling and exploration
+  float prune = 0.001f;       // drop |w| < prune * max|w| in the shipped model
+  float explore = 0.9f;       // after epoch 1, follow own prediction this often
+};
+
+// Trains on gold heads/labels of `train`, using the xpos tags present in the
+// documents. Prints per-epoch UAS/LAS on `dev` to `log` if not null.
+Result<std::unique_ptr<Parser>> TrainParser(const std::vector<Document>& train,
+                                            const std::vector<Document>& dev,
+                                            const ParserTrainOptions& opts, FILE* log);
+
+// Attachment scores over all tokens (punctuation included).
+struct AttachmentScore {
+  size_t tokens = 0, heads = 0, labelled = 0;
+  double uas() const { return tokens ? static_cast<double>(heads) / tokens : 0; }
+  double las() const { return tokens ? static_cast<double>(labelled) / tokens : 0; }
+};
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_PARSE_PARSER_H_

@@ -1,0 +1,73 @@
+#include "pipeline/pipeline.h"
+
+#include "parse/parser.h"
+#include "pipeline/resources.h"
+#include "tag/lemmatizer.h"
+#include "tag/tagger.h"
+#include "text/segment.h"
+
+namespace faultline {
+
+struct Pipeline::Impl {
+  ActorDictionary actors;
+  VerbDictionary verbs;
+  CodeTable codes;
+  std::unique_ptr<Tagger> tagger;
+  std::unique_ptr<Lemmatizer> lemmatizer;
+  std::unique_ptr<Parser> parser;
+  std::unique_ptr<Coder> coder;
+};
+
+Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
+  if (o.home.empty()) o.home = HomeDir();
+  if (o.actors.empty()) o.actors = o.home + "/data/actors";
+  if (o.verbs.empty()) o.verbs = o.home + "/data/verbs";
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  Impl& m = *p->impl_;
+  auto codes = CodeTable::Load(o.home + "/data/cameo_codes.tsv");
+  if (!codes.ok()) return codes.status();
+  m.codes = std::move(codes).value();
+  auto actors = ActorDictionary::Load(o.actors);
+  if (!actors.ok()) return actors.status();
+  m.actors = std::move(actors).value();
+  auto verbs = VerbDictionary::Load(o.verbs, &m.codes);
+  if (!verbs.ok()) return verbs.status();
+  m.verbs = std::move(verbs).value();
+  auto tagger = Tagger::Load(o.home + "/models/tagger.bin");
+  if (!tagger.ok()) return tagger.status();
+  m.tagger = std::move(tagger).value();
+  auto lem = Lemmatizer::Load(o.wordnet, o.home + "/models/lemmas.tsv");
+  if (!lem.ok()) return lem.status();
+  m.lemmatizer = std::move(lem).value();
+  auto parser = Parser::Load(o.home + "/models/parser.bin");
+  if (!parser.ok()) return parser.status();
+  m.parser = std::move(parser).value();
+  m.coder = std::make_unique<Coder>(&m.actors, &m.verbs, &m.codes, o.coder);
+  return p;
+}
+
+Status Pipeline::Analyse(Document* doc) const {
+  Status s = Segment(doc);
+  if (!s.ok()) return Status::Invalid(doc->origin + ": " + s.message());
+  for (const Sentence& sent : doc->sentences) {
+    impl_->tagger->Tag(doc, sent);
+    impl_->lemmatizer->Lemmatize(doc, sent);
+    impl_->parser->Parse(doc, sent);
+  }
+  return Status::Ok();
+}
+
+Result<CodedDocument> Pipeline::Process(Document* doc) const {
+  Status s = Analyse(doc);
+  if (!s.ok()) return s;
+  return impl_->coder->Code(*doc);
+}
+
+const ActorDictionary& Pipeline::actors() const { return impl_->actors; }
+const VerbDictionary& Pipeline::verbs() const { return impl_->verbs; }
+const CodeTable& Pipeline::codes() const { return impl_->codes; }
+
+}  // namespace faultline

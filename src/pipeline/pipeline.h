@@ -1,0 +1,52 @@
+// The whole path from a story to coded events, used the same way by the CLI,
+// the server and the tests: Open() loads dictionaries and models once;
+// Process() analyses one Document (segment, tag, lemmatise, parse) and codes
+// it.
+//
+// Thread contract: a Pipeline is immutable after Open(); Process() may run
+// on several threads at once, each with its own Document.
+#ifndef FAULTLINE_PIPELINE_PIPELINE_H_
+#define FAULTLINE_PIPELINE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "code/coder.h"
+#include "faultline/document.h"
+#include "faultline/event.h"
+#include "faultline/status.h"
+
+namespace faultline {
+
+struct PipelineOptions {
+  std::string home;        // folder with data/ and models/; default HomeDir()
+  std::string actors;      // default <home>/data/actors
+  std::string verbs;       // default <home>/data/verbs
+  std::string wordnet = "/usr/share/wordnet";
+  CoderOptions coder;
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Open(PipelineOptions options);
+  ~Pipeline();
+
+  // Fills tokens, sentences, tags, lemmas and the tree. Errors (invalid
+  // UTF-8...) name the document.
+  Status Analyse(Document* doc) const;
+  // Analyse + code.
+  Result<CodedDocument> Process(Document* doc) const;
+
+  const ActorDictionary& actors() const;
+  const VerbDictionary& verbs() const;
+  const CodeTable& codes() const;
+
+ private:
+  Pipeline();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_PIPELINE_PIPELINE_H_

@@ -1,0 +1,42 @@
+// Feature extraction shared by the tagger and its trainer (internal header).
+//
+// Per-token properties (word, affixes, shape) are hashed once per sentence;
+// the per-position templates then only combine precomputed hashes with the
+// tags already predicted to the left.
+#ifndef FAULTLINE_TAG_TAG_FEATURES_H_
+#define FAULTLINE_TAG_TAG_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faultline {
+
+struct TagTokenInfo {
+  uint64_t form;    // exact form
+  uint64_t lower;   // lowercased form
+  uint64_t suffix[4];
+  uint64_t prefix[3];
+  uint64_t shape;   // "Xxxxx", "dd,ddd" with runs capped at 4
+  uint64_t short_shape;  // runs collapsed: "Xx", "d,d"
+  uint64_t flags;   // has digit / hyphen / upper / all-caps bits
+};
+
+inline constexpr int kNumTagFeatures = 30;
+inline constexpr int kNoTag = 250;  // before the sentence start
+
+// Fills `info` (resized) for the forms of one sentence.
+void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
+                         std::vector<TagTokenInfo>* info);
+
+// Writes kNumTagFeatures hashes for position i given the two previous tags.
+void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int prev2,
+                 uint64_t* out);
+
+// ASCII lowercase (other bytes unchanged), into `out`.
+void LowerAscii(std::string_view s, std::string* out);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_TAG_TAG_FEATURES_H_

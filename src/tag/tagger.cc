@@ -1,0 +1,119 @@
+#include "tag/tagger.h"
+
+#include <algorithm>
+
+#include "learn/binary_io.h"
+#include "learn/hash.h"
+#include "tag/tag_features.h"
+
+namespace faultline {
+
+namespace {
+
+constexpr uint32_t kTaggerMagic = 0x47544c46;  // "FLTG"
+
+struct Scratch {
+  std::vector<TagTokenInfo> info;
+  std::vector<std::string_view> forms;
+  std::vector<int> classes;
+  int32_t scores[256];
+  uint64_t feats[kNumTagFeatures];
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, int> tag_dict,
+               SparseModel model)
+    : classes_(std::move(classes)), tag_dict_(std::move(tag_dict)), model_(std::move(model)) {
+  for (const std::string& c : classes_) {
+    size_t tab = c.find('\t');
+    upos_.push_back(InternTag(std::string_view(c).substr(0, tab)));
+    xpos_.push_back(InternTag(tab == std::string::npos ? "_" : std::string_view(c).substr(tab + 1)));
+  }
+}
+
+void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int>* classes) const {
+  Scratch& s = ThreadScratch();
+  ComputeTagTokenInfo(forms, &s.info);
+  classes->resize(forms.size());
+  int prev1 = kNoTag, prev2 = kNoTag;
+  const int nc = model_.num_classes();
+  for (size_t i = 0; i < forms.size(); ++i) {
+    int best = -1;
+    auto it = tag_dict_.find(s.info[i].form);
+    if (it != tag_dict_.end()) {
+      best = it->second;
+    } else {
+      TagFeatures(s.info, i, prev1, prev2, s.feats);
+      model_.Score(s.feats, kNumTagFeatures, s.scores);
+      best = static_cast<int>(std::max_element(s.scores, s.scores + nc) - s.scores);
+    }
+    (*classes)[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+void Tagger::Tag(Document* doc, const Sentence& sent) const {
+  Scratch& s = ThreadScratch();
+  Token* toks = doc->begin_of(sent);
+  s.forms.resize(sent.size);
+  for (uint32_t i = 0; i < sent.size; ++i) s.forms[i] = toks[i].form;
+  // Predict only touches the info/feature/score scratch, not these two.
+  Predict(s.forms, &s.classes);
+  for (uint32_t i = 0; i < sent.size; ++i) {
+    toks[i].upos = upos_[s.classes[i]];
+    toks[i].xpos = xpos_[s.classes[i]];
+  }
+}
+
+std::string Tagger::Serialize() const {
+  BinaryWriter w;
+  w.U32(kTaggerMagic);
+  w.VarUint(classes_.size());
+  for (const std::string& c : classes_) w.Str(c);
+  std::vector<std::pair<uint64_t, int>> dict(tag_dict_.begin(), tag_dict_.end());
+  std::sort(dict.begin(), dict.end());  // deterministic bytes
+  w.VarUint(dict.size());
+  for (const auto& [h, c] : dict) {
+    w.Raw(&h, sizeof h);
+    w.U8(static_cast<uint8_t>(c));
+  }
+  model_.Write(&w);
+  return w.data();
+}
+
+Status Tagger::Save(const std::string& path) const { return WriteWholeFile(path, Serialize()); }
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
+  Result<std::string> data = ReadWholeFile(path);
+  if (!data.ok()) return data.status();
+  BinaryReader r(*data);
+  if (r.U32() != kTaggerMagic) return Status::Corruption(path + ": not a faultline tagger model");
+  std::vector<std::string> classes(r.VarUint());
+  if (!r.ok() || classes.size() > 256) return Status::Corruption(path + ": bad class table");
+  for (std::string& c : classes) c = r.Str();
+  std::unordered_map<uint64_t, int> dict;
+  size_t n = r.VarUint();
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    uint64_t h;
+    r.Raw(&h, sizeof h);
+    int c = r.U8();
+    if (c >= static_cast<int>(classes.size())) return Status::Corruption(path + ": bad tag dictionary");
+    dict.emplace(h, c);
+  }
+  if (!r.ok()) return Status::Corruption(path + ": truncated");
+  Result<SparseModel> model = SparseModel::Read(&r);
+  if (!model.ok()) return Status::Corruption(path + ": " + model.status().message());
+  if (model->num_classes() != static_cast<int>(classes.size())) {
+    return Status::Corruption(path + ": model and class table disagree");
+  }
+  return std::make_unique<Tagger>(std::move(classes), std::move(dict), std::move(*model));
+}
+
+}  // namespace faultline

@@ -1,0 +1,355 @@
+// text/tokenizer.cc — see tokenizer.h. A hand-written scanner: whitespace
+// separates chunks; each chunk is a URL/e-mail (one token) or a run of words
+// and punctuation split by the rules below.
+#include "text/tokenizer.h"
+
+#include "text/lexicon.h"
+#include "text/normalize.h"
+
+namespace faultline {
+namespace {
+
+bool IsIntraWordHyphen(const Glyph& g) { return g.cp == '-' || g.cp == 0x2010 || g.cp == 0x2011; }
+
+char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c | 0x20) : c; }
+
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (Lower(w[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+// Clitics split off after an apostrophe (n't is handled separately).
+bool IsClitic(std::string_view w) {
+  return EqualsLower(w, "s") || EqualsLower(w, "m") || EqualsLower(w, "d") ||
+         EqualsLower(w, "re") || EqualsLower(w, "ve") || EqualsLower(w, "ll");
+}
+
+// Length of the first part of words EWT writes as two ("cannot" -> can not,
+// "gonna" -> gon na), or 0.
+size_t FusedSplit(std::string_view w) {
+  if (w.size() == 6 && EqualsLower(w, "cannot")) return 3;
+  if (w.size() == 5 && (EqualsLower(w, "gonna") || EqualsLower(w, "wanna") ||
+                        EqualsLower(w, "gotta"))) {
+    return 3;
+  }
+  return 0;
+}
+
+// "U.S", "e.g", "a.m", "Ph.D": letters in segments of one or two, joined by
+// periods — the shape of an abbreviation that keeps its final period.
+bool IsDottedAbbreviation(std::string_view w) {
+  size_t seg = 0;
+  bool dotted = false;
+  for (char c : w) {
+    if (c == '.') {
+      if (seg == 0) return false;
+      dotted = true;
+      seg = 0;
+    } else if (IsAsciiAlpha(c) && ++seg <= 2) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return dotted && seg > 0;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* newlines)
+      : text_(text), tokens_(tokens), newlines_(newlines) {}
+
+  void Run();
+
+ private:
+  Glyph At(size_t p) const {
+    const unsigned char b = static_cast<unsigned char>(text_[p]);
+    if (b < 0x80) {
+      Glyph g;
+      g.cp = b;
+      g.ascii = static_cast<char>(b);
+      return g;
+    }
+    return ReadGlyph(text_, p);
+  }
+  bool WordAt(size_t p, size_t e) const { return p < e && IsWordGlyph(At(p)); }
+
+  size_t ChunkEnd(size_t p) const;
+  void Chunk(size_t b, size_t e);
+  bool UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const;
+  void Piece(size_t b, size_t e);
+  size_t Word(size_t b, size_t e);
+  size_t Apostrophe(size_t start, size_t q, size_t e, bool* split);
+  bool AttachPeriod(std::string_view word, size_t period) const;
+  void EmitWord(size_t b, size_t e);
+  void Emit(size_t b, size_t e);
+
+  std::string_view text_;
+  std::vector<Token>* tokens_;
+  std::vector<uint8_t>* newlines_;
+  uint8_t pending_newlines_ = 0;
+  bool space_before_ = true;
+};
+
+void Scanner::Run() {
+  size_t p = 0;
+  const size_t n = text_.size();
+  while (p < n) {
+    const Glyph g = At(p);
+    if (IsSpaceGlyph(g)) {
+      // "\r\n" counts once: a lone '\r' is a break, '\n' after '\r' is not.
+      const bool crlf = g.cp == '\n' && p > 0 && text_[p - 1] == '\r';
+      if ((g.ascii == '\n' || g.cp == '\r' || g.cp == '\f' || g.cp == '\v') && !crlf &&
+          pending_newlines_ < 2) {
+        ++pending_newlines_;
+      }
+      space_before_ = true;
+      p += g.len;
+      continue;
+    }
+    const size_t e = ChunkEnd(p);
+    Chunk(p, e);
+    p = e;
+  }
+  if (!tokens_->empty()) tokens_->back().space_after = space_before_;
+}
+
+size_t Scanner::ChunkEnd(size_t p) const {
+  const size_t n = text_.size();
+  while (p < n) {
+    const unsigned char b = static_cast<unsigned char>(text_[p]);
+    if (b < 0x80) {
+      if (b == ' ' || (b >= '\t' && b <= '\r')) break;
+      ++p;
+      continue;
+    }
+    const Glyph g = ReadGlyph(text_, p);
+    if (IsSpaceGlyph(g)) break;
+    p += g.len;
+  }
+  return p;
+}
+
+void Scanner::Chunk(size_t b, size_t e) {
+  size_t ub, ue;
+  if (UrlCore(b, e, &ub, &ue)) {
+    Piece(b, ub);
+    Emit(ub, ue);
+    Piece(ue, e);
+  } else {
+    Piece(b, e);
+  }
+}
+
+// A URL ("https://...", "www.x.org") or e-mail address inside the chunk,
+// without leading openers and trailing punctuation.
+bool Scanner::UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const {
+  const std::string_view c = text_.substr(b, e - b);
+  const size_t at = c.find('@');
+  const size_t scheme = c.find("://");
+  size_t start;
+  if (scheme != std::string_view::npos && scheme > 0) {
+    start = scheme;
+    while (start > 0 && IsAsciiAlpha(c[start - 1])) --start;
+    if (start == scheme) return false;
+  } else if (size_t w = c.find("www."); w != std::string_view::npos &&
+             (w == 0 || !IsAsciiAlpha(c[w - 1]))) {
+    start = w;
+  } else if (at != std::string_view::npos && at > 0 && c.find('.', at) != std::string_view::npos &&
+             (IsAsciiAlpha(c[at - 1]) || IsAsciiDigit(c[at - 1]))) {
+    start = at;
+    while (start > 0 && (IsAsciiAlpha(c[start - 1]) || IsAsciiDigit(c[start - 1]) ||
+                         c[start - 1] == '.' || c[start - 1] == '_' || c[start - 1] == '-' ||
+                         c[start - 1] == '+')) {
+      --start;
+    }
+  } else {
+    return false;
+  }
+  size_t end = c.size();
+  // Trailing punctuation belongs to the sentence, not the address; a ')' stays
+  // when the address itself opened one (Wikipedia links).
+  while (end > start) {
+    const char last = c[end - 1];
+    if (last == ')' && c.substr(start, end - start).find('(') != std::string_view::npos) break;
+    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
+        last == '"' || last == '\'' || last == ')' || last == ']' || last == '>' || last == '}') {
+      --end;
+    } else if (end - start >= 3 && static_cast<unsigned char>(last) >= 0x80) {
+      size_t k = end - 1;  // step back to the lead byte of the last glyph
+      while (k > start && (static_cast<unsigned char>(c[k]) & 0xC0) == 0x80) --k;
+      const Glyph g = ReadGlyph(text_, b + k);
+      if (g.ascii != '\'' && g.ascii != '"') break;
+      end = k;
+    } else {
+      break;
+    }
+  }
+  if (end - start < 4) return false;
+  *ub = b + start;
+  *ue = b + end;
+  return true;
+}
+
+void Scanner::Piece(size_t b, size_t e) {
+  size_t p = b;
+  while (p < e) {
+    const Glyph g = At(p);
+    if (g.ascii == kIgnorableGlyph) {
+      p += g.len;
+    } else if (IsWordGlyph(g)) {
+      p = Word(p, e);
+    } else if (g.ascii == '.' || g.ascii == kEllipsisGlyph || g.ascii == '!' || g.ascii == '?' ||
+               g.ascii == '-') {
+      // Runs are one token: "...", "?!", "--".
+      const bool stop = g.ascii == '!' || g.ascii == '?';
+      const bool dots = g.ascii == '.' || g.ascii == kEllipsisGlyph;
+      size_t q = p + g.len;
+      while (q < e) {
+        const Glyph h = At(q);
+        const bool same = stop ? (h.ascii == '!' || h.ascii == '?')
+                          : dots ? (h.ascii == '.' || h.ascii == kEllipsisGlyph)
+                                 : h.ascii == '-';
+        if (!same) break;
+        q += h.len;
+      }
+      Emit(p, q);
+      p = q;
+    } else {
+      Emit(p, p + g.len);
+      p += g.len;
+    }
+  }
+}
+
+// Scans the word starting at b (a word glyph); emits it and any clitic or
+// attached period; returns where scanning resumes.
+size_t Scanner::Word(size_t b, size_t e) {
+  size_t q = b;
+  while (true) {
+    while (q < e) {
+      const Glyph g = At(q);
+      if (!IsWordGlyph(g)) break;
+      q += g.len;
+    }
+    if (q >= e) break;
+    const Glyph g = At(q);
+    const size_t r = q + g.len;
+    const char prev = text_[q - 1];
+    if (g.ascii == '.' && WordAt(r, e)) {
+      q = r;  // U.S, 3.5, e.g
+    } else if (g.ascii == ',' && IsAsciiDigit(prev) && r + 3 <= e && IsAsciiDigit(text_[r]) &&
+               IsAsciiDigit(text_[r + 1]) && IsAsciiDigit(text_[r + 2]) &&
+               (r + 3 == e || !IsAsciiDigit(text_[r + 3]))) {
+      q = r;  // 100,000
+    } else if (g.ascii == ':' && IsAsciiDigit(prev) && r < e && IsAsciiDigit(text_[r])) {
+      q = r;  // 10:30
+    } else if (g.ascii == '&' && IsAsciiAlpha(prev) && r < e && IsAsciiAlpha(text_[r])) {
+      q = r;  // AT&T
+    } else if (IsIntraWordHyphen(g) && WordAt(r, e) &&
+               ((IsAsciiDigit(prev) && IsAsciiDigit(text_[r])) ||
+                IsHyphenPrefix(text_.substr(b, q - b)))) {
+      q = r;  // e-mail, de-escalation, 713-853-3989
+    } else if (g.ascii == '\'') {
+      bool split = false;
+      const size_t next = Apostrophe(b, q, e, &split);
+      if (split) return next;
+      if (next == q) break;
+      q = next;
+    } else {
+      break;
+    }
+  }
+  if (q < e && text_[q] == '.' && AttachPeriod(text_.substr(b, q - b), q)) ++q;
+  EmitWord(b, q);
+  return q;
+}
+
+// Handles an apostrophe at q inside the word that began at `start`. Emits
+// word + clitic and sets *split, or returns where the word continues
+// (O'Brien), or returns q to end the word before the apostrophe.
+size_t Scanner::Apostrophe(size_t start, size_t q, size_t e, bool* split) {
+  const size_t r = q + At(q).len;
+  size_t k = r;
+  while (k < e && IsAsciiAlpha(text_[k])) ++k;
+  if (k == r) return q;  // "countries'" / closing quote: the apostrophe is its own token
+  if (WordAt(k, e)) return k;  // letters continue past ASCII: keep as one word
+  const std::string_view after = text_.substr(r, k - r);
+  if (IsClitic(after)) {
+    EmitWord(start, q);
+    Emit(q, k);
+    *split = true;
+    return k;
+  }
+  if (EqualsLower(after, "t") && q - start >= 2 && Lower(text_[q - 1]) == 'n') {
+    EmitWord(start, q - 1);  // don't -> do n't, can't -> ca n't
+    Emit(q - 1, k);
+    *split = true;
+    return k;
+  }
+  return k;  // O'Brien, rock'n'roll
+}
+
+// Whether the period at `period` belongs to `word` (an abbreviation or an
+// initial) rather than being a token of its own.
+bool Scanner::AttachPeriod(std::string_view word, size_t period) const {
+  const size_t after = period + 1;
+  if (after < text_.size()) {
+    const Glyph g = At(after);
+    if (g.ascii == '.' || g.ascii == kEllipsisGlyph) return false;  // "etc..."
+  }
+  if (word.size() == 1) return IsAsciiUpper(word[0]) && word[0] != 'I';  // J. R. R. Tolkien
+  if (IsDottedAbbreviation(word)) return true;
+  switch (LookupAbbreviation(word)) {
+    case AbbrevKind::kNone:
+      return false;
+    case AbbrevKind::kBeforeNumber: {
+      size_t p = after;
+      while (p < text_.size() && text_[p] == ' ') ++p;
+      return p < text_.size() && IsAsciiDigit(text_[p]);
+    }
+    default:
+      return true;
+  }
+}
+
+void Scanner::EmitWord(size_t b, size_t e) {
+  if (e <= b) return;
+  const size_t cut = FusedSplit(text_.substr(b, e - b));
+  if (cut != 0) {
+    Emit(b, b + cut);
+    Emit(b + cut, e);
+  } else {
+    Emit(b, e);
+  }
+}
+
+void Scanner::Emit(size_t b, size_t e) {
+  if (!tokens_->empty()) tokens_->back().space_after = space_before_;
+  Token& t = tokens_->emplace_back();
+  t.begin = static_cast<uint32_t>(b);
+  t.end = static_cast<uint32_t>(e);
+  const std::string_view s = text_.substr(b, e - b);
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    t.form.assign(s.data(), s.size());
+  } else {
+    AppendNormalized(s, &t.form);
+  }
+  newlines_->push_back(pending_newlines_);
+  pending_newlines_ = 0;
+  space_before_ = false;
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<Token>* tokens,
+              std::vector<uint8_t>* newlines_before) {
+  Scanner(text, tokens, newlines_before).Run();
+}
+
+}  // namespace faultline

@@ -1,0 +1,34 @@
+// text/tokenizer.h — treebank-style tokenisation (UD English EWT convention).
+//
+// Splits clitics ('s n't 're 've 'll 'd 'm, also with curly apostrophes:
+// "Ukraine’s" -> Ukraine + ’s; "can't" -> ca + n't), splits hyphenated words
+// except after the prefixes EWT keeps (build - up, but de-escalation),
+// separates punctuation and currency signs, and keeps numbers (100,000 3.5),
+// abbreviations with their period (U.S. Gen. Feb.), URLs and e-mail addresses
+// whole. Token::begin/end are byte offsets into the original text; Token::form
+// is the normalised spelling (normalize.h).
+//
+// One pass over the bytes; no allocation per character. Stateless; safe to
+// call from any thread on distinct outputs.
+#ifndef FAULTLINE_TEXT_TOKENIZER_H_
+#define FAULTLINE_TEXT_TOKENIZER_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "faultline/document.h"
+
+namespace faultline {
+
+// Appends the tokens of `text` to *tokens. For each token it also appends to
+// *newlines_before the number of line breaks in the whitespace before it,
+// capped at 2 (2 = a blank line, i.e. a paragraph break). Sets
+// Token::space_after. REQUIRES: text is valid UTF-8 without NUL bytes (see
+// ValidateUtf8) and shorter than 4 GiB.
+void Tokenize(std::string_view text, std::vector<Token>* tokens,
+              std::vector<uint8_t>* newlines_before);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_TEXT_TOKENIZER_H_
