@@ -15,7 +15,8 @@ Checks:
     of one paragraph of its story after normalising curly quotes, dashes and
     whitespace exactly as ../shared/tools/score-seed.py's norm() does;
   * all 20 CAMEO root codes 01..20 are present among the required gold events,
-    at least twice each.
+    at least twice each;
+  * the deliberately broken inputs in bad/ are still broken in the intended way.
 
 Exit status 0 when everything passes, 1 otherwise.
 """
@@ -183,6 +184,57 @@ def check_story(sid, date, text, errors, coverage, counts):
             errors.append(f"{where}: bad actor {c.get('actor')!r}")
 
 
+def check_bad(errors):
+    """bad/ must stay broken, each in exactly one intended way."""
+    bad = os.path.join(HERE, "bad")
+
+    def raw(name):
+        path = os.path.join(bad, name)
+        if not os.path.exists(path):
+            errors.append(f"bad/{name}: missing")
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+
+    b = raw("invalid-utf8.txt")
+    if b is not None:
+        try:
+            b.decode("utf-8")
+            errors.append("bad/invalid-utf8.txt: decodes as UTF-8 (should not)")
+        except UnicodeDecodeError:
+            pass
+        if not b.startswith(b" date "):
+            errors.append("bad/invalid-utf8.txt: should otherwise be a valid seed-format story")
+    b = raw("truncated-line2.jsonl")
+    if b is not None:
+        lines = b.decode("utf-8").splitlines()
+        ok = []
+        for line in lines:
+            try:
+                json.loads(line)
+                ok.append(True)
+            except ValueError:
+                ok.append(False)
+        if ok != [True, False, True]:
+            errors.append(f"bad/truncated-line2.jsonl: want good, broken, good lines; got {ok}")
+    b = raw("impossible-date.txt")
+    if b is not None:
+        m = SEED_HEAD.match(b.decode("utf-8"))
+        if not m or valid_date(m.group(1)):
+            errors.append("bad/impossible-date.txt: want a seed header with an impossible date")
+    b = raw("missing-date.txt")
+    if b is not None and (SEED_HEAD.match(b.decode("utf-8")) or not b.strip()):
+        errors.append("bad/missing-date.txt: want a non-empty story without a date header")
+    b = raw("empty.txt")
+    if b is not None and b != b"":
+        errors.append("bad/empty.txt: want an empty file")
+    b = raw("empty-text.txt")
+    if b is not None:
+        m = SEED_HEAD.match(b.decode("utf-8"))
+        if not m or m.group(2).strip():
+            errors.append("bad/empty-text.txt: want a valid date header and no story text")
+
+
 def main(argv):
     errors = []
     stories = load_stories(errors)
@@ -198,6 +250,7 @@ def main(argv):
         errors.append(f"only {n_txt} seed-format stories (want at least 10)")
     if len(stories) - n_txt < 6:
         errors.append(f"only {len(stories) - n_txt} wire.jsonl stories (want at least 6)")
+    check_bad(errors)
     for r in ROOTS:
         if counts[r] < 2:
             errors.append(f"root {r}: {counts[r]} required gold events (want at least 2)")

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "learn/binary_io.h"
 #include "parse/conllu.h"
 #include "parse/parser.h"
 #include "tag/lemmatizer.h"
@@ -47,13 +48,19 @@ int EvalParse(int argc, char** argv) {
   std::string test = std::string(FAULTLINE_SHARED_DIR) + "/ud-english-ewt/en_ewt-ud-test.conllu";
   std::string models = "models";
   std::string wordnet = "/usr/share/wordnet";
+  std::string out;  // optional: predicted CoNLL-U
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
-    if (i + 1 >= argc || (flag != "--test" && flag != "--models" && flag != "--wordnet")) {
-      std::fprintf(stderr, "usage: faultline eval-parse [--test FILE] [--models DIR] [--wordnet DIR]\n");
+    if (i + 1 >= argc || (flag != "--test" && flag != "--models" && flag != "--wordnet" &&
+                          flag != "--out")) {
+      std::fprintf(stderr, "usage: faultline eval-parse [--test FILE] [--models DIR] [--wordnet DIR]\n"
+                   "         [--out PRED.conllu]\n");
       return 2;
     }
-    (flag == "--test" ? test : flag == "--models" ? models : wordnet) = argv[++i];
+    (flag == "--test"     ? test
+     : flag == "--models" ? models
+     : flag == "--out"    ? out
+                          : wordnet) = argv[++i];
   }
   auto start = std::chrono::steady_clock::now();
   auto tagger = Tagger::Load(models + "/tagger.bin");
@@ -86,6 +93,12 @@ int EvalParse(int argc, char** argv) {
   }
   double parse_secs = Seconds(start);
 
+  if (!out.empty()) {
+    std::string text;
+    for (const Document& d : docs) text += WriteConllu(d);
+    Status st = WriteWholeFile(out, text);
+    if (!st.ok()) return Fail(st);
+  }
   Scores s;
   for (size_t i = 0; i < docs.size(); ++i) Count((*gold)[i], docs[i], &s);
   double n = static_cast<double>(s.words);

@@ -55,8 +55,10 @@ int EvalTreebank(const std::string& path, int show_errors) {
     std::fprintf(stderr, "eval-segment: %s: %s\n", path.c_str(), s.message().c_str());
     return 1;
   }
-  std::vector<std::string> errors;
-  const SegmentScores scores = ScoreSegmentation(*gold, doc, show_errors > 0 ? &errors : nullptr);
+  std::vector<std::string> errors, token_errors;
+  const SegmentScores scores =
+      ScoreSegmentation(*gold, doc, show_errors > 0 ? &errors : nullptr,
+                        show_errors > 0 ? &token_errors : nullptr);
   std::printf("treebank %s: %zu sentences, %zu paragraphs, %zu gold tokens (%zu sentences not aligned)\n",
               path.c_str(), gold->sentence_ends.size(), gold->paragraph_ends.size(),
               gold->tokens.size(), gold->unaligned_sentences);
@@ -65,6 +67,9 @@ int EvalTreebank(const std::string& path, int show_errors) {
   PrintScore("token spans", scores.tokens);
   for (int i = 0; i < show_errors && i < static_cast<int>(errors.size()); ++i) {
     std::printf("  %s\n", errors[i].c_str());
+  }
+  for (int i = 0; i < show_errors && i < static_cast<int>(token_errors.size()); ++i) {
+    std::printf("  %s\n", token_errors[i].c_str());
   }
   return 0;
 }

@@ -28,11 +28,6 @@ bool IsCapitalised(std::string_view form) {
 
 }  // namespace
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 MonthWord LookupMonth(std::string_view form) {
   if (!IsCapitalised(form)) return {};

@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace faultline {
 
-// ASCII lower-casing (date and number words are ASCII).
-std::string AsciiLower(std::string_view s);
 
 struct MonthWord {
   unsigned month = 0;        // 1..12; 0 = not a month

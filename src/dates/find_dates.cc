@@ -147,6 +147,9 @@ class DateScanner {
   std::optional<Match> MatchYear(uint32_t i) const;
   std::optional<int64_t> CountAt(uint32_t i, uint32_t* end) const;
   bool LooksPlural(uint32_t k) const;
+  bool AfterMidHyphen(uint32_t i) const {
+    return i > 1 && Low(i - 1) == "-" && Low(i - 2) == "mid";
+  }
   bool FutureContext(uint32_t i) const;
 
   const Token* toks_;
@@ -169,6 +172,9 @@ std::vector<DateMention> DateScanner::Run() const {
     const bool free_before = out.empty() || out.back().end_token < m->first;
     if (m->first > 0 && free_before && OneOf(Low(m->first - 1), {"early", "late", "mid"})) {
       --m->first;
+    } else if (m->first > 1 && free_before && Low(m->first - 1) == "-" &&
+               Low(m->first - 2) == "mid") {
+      m->first -= 2;  // "mid - February" from a tokenizer that splits hyphens
     }
     out.push_back(DateMention{m->first, m->end, ValueOf(m->when), m->when.precision, m->extent});
     i = m->end;
@@ -357,7 +363,7 @@ std::optional<Match> DateScanner::MatchMonthFirst(uint32_t i, const MonthWord& m
   if (auto year = YearNumber(Form(k))) return Match{i, k + 1, Month({*year, mw.month})};
   if (mw.abbreviated) return std::nullopt;  // "Jan" alone is more often a name
   const bool after_trigger = IsYearTrigger(Low(static_cast<int64_t>(i) - 1)) ||
-                             StripMid(Form(i)) != Form(i);
+                             StripMid(Form(i)) != Form(i) || AfterMidHyphen(i);
   if (mw.ambiguous && !after_trigger) return std::nullopt;  // "may", "March on"
   if (!after_trigger && IsCapitalised(Form(k))) return std::nullopt;  // "June Carter"
   return Match{i, i + 1, Month(NearestMonth(mw.month, pub_))};
@@ -365,7 +371,7 @@ std::optional<Match> DateScanner::MatchMonthFirst(uint32_t i, const MonthWord& m
 
 // "in 2014", "since 1997", "between 2014 and 2022", "the 2014 annexation".
 std::optional<Match> DateScanner::MatchYear(uint32_t i) const {
-  const bool mid = StripMid(Form(i)) != Form(i);
+  const bool mid = StripMid(Form(i)) != Form(i) || AfterMidHyphen(i);
   std::optional<int> year = YearNumber(StripMid(Form(i)));
   if (!year) return std::nullopt;
   const std::string& prev = Low(static_cast<int64_t>(i) - 1);

@@ -45,7 +45,7 @@ TEST(MatchNumberTest, Phrases) {
       {"2 billion dollars", 2e9, 2},
       {"two hundred and fifty troops", 250, 4},
       {"three thousand four hundred", 3400, 4},
-      {"twenty-five tanks", 25, 1},
+      {"twenty-five tanks", 25, 3},  // split like the real tokenizer
       {"twenty - five tanks", 25, 3},
       {"a dozen drones", 12, 2},
       {"two dozen drones", 24, 2},
@@ -61,6 +61,15 @@ TEST(MatchNumberTest, Phrases) {
     EXPECT_DOUBLE_EQ(m->value, row.value) << row.text;
     EXPECT_EQ(m->end, row.tokens) << row.text;
   }
+}
+
+TEST(MatchNumberTest, HyphenatedWordKeptWhole) {
+  Document doc = testutil::MakeDoc("twenty-five tanks", "2022-02-03", testutil::HyphenStyle::kKeep);
+  ASSERT_EQ(doc.tokens.size(), 2u);
+  auto m = MatchNumber(doc.tokens.data(), 2, 0);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->value, 25);
+  EXPECT_EQ(m->end, 1u);
 }
 
 TEST(MatchNumberTest, NotNumbers) {

@@ -3,9 +3,12 @@
 // Tests of dates and counts must not depend on the real tokenizer (text/) or
 // tagger/parser, so they build Documents with this: split on spaces, peel off
 // punctuation and the clitic 's with correct byte offsets, keep numbers with
-// separators ("100,000", "1.5"), hyphenated words ("62-year-old") and a few
-// dotted abbreviations ("Feb.", "No."). Header-only so that no test helper is
-// linked into the library. Not for production use.
+// separators ("100,000", "1.5") and a few dotted abbreviations ("Feb.",
+// "No."). Like the real tokenizer (UD EWT convention) it splits hyphenated
+// words ("62 - year - old") except ISO dates and a few prefixes ("mid-2021");
+// HyphenStyle::kKeep keeps them whole, to test input from other tokenizers.
+// Header-only so that no test helper is linked into the library. Not for
+// production use.
 #ifndef FAULTLINE_DATES_TEST_TOKENS_H_
 #define FAULTLINE_DATES_TEST_TOKENS_H_
 
@@ -33,8 +36,20 @@ inline bool IsTrailingPunct(char c) {
          c == ')' || c == ']' || c == '%';
 }
 
+enum class HyphenStyle { kSplit, kKeep };
+
+inline bool KeepsHyphen(std::string_view word) {
+  size_t dash = word.find('-');
+  if (dash == std::string_view::npos) return true;
+  for (std::string_view p : {"mid", "Mid", "non", "anti", "pro", "ex", "co", "pre", "post"}) {
+    if (word.substr(0, dash) == p) return true;
+  }
+  // ISO dates stay whole: 2022-02-01.
+  return word.size() == 10 && word[4] == '-' && word[7] == '-';
+}
+
 // Appends the tokens of text[b, e) (no spaces inside) to doc->tokens.
-inline void TokenizeChunk(Document* doc, uint32_t b, uint32_t e) {
+inline void TokenizeChunk(Document* doc, uint32_t b, uint32_t e, HyphenStyle style) {
   const std::string& t = doc->text;
   auto push = [&](uint32_t from, uint32_t to) {
     Token tok;
@@ -55,13 +70,26 @@ inline void TokenizeChunk(Document* doc, uint32_t b, uint32_t e) {
     tail.emplace_back(e - 2, e);
     e -= 2;
   }
-  if (e > b) push(b, e);
+  std::string_view word = std::string_view(t).substr(b, e - b);
+  if (style == HyphenStyle::kSplit && e > b + 2 && !KeepsHyphen(word)) {
+    uint32_t from = b;
+    for (uint32_t k = b; k < e; ++k) {
+      if (t[k] != '-' || k == b || k + 1 == e) continue;
+      push(from, k);
+      push(k, k + 1);
+      from = k + 1;
+    }
+    push(from, e);
+  } else if (e > b) {
+    push(b, e);
+  }
   for (auto it = tail.rbegin(); it != tail.rend(); ++it) push(it->first, it->second);
   doc->tokens.back().space_after = true;
 }
 
 // One-sentence Document for `text`, published on `date`.
-inline Document MakeDoc(std::string_view text, std::string date = "2022-02-03") {
+inline Document MakeDoc(std::string_view text, std::string date = "2022-02-03",
+                        HyphenStyle style = HyphenStyle::kSplit) {
   Document doc;
   doc.id = "test";
   doc.date = std::move(date);
@@ -72,7 +100,7 @@ inline Document MakeDoc(std::string_view text, std::string date = "2022-02-03") 
     while (i < n && doc.text[i] == ' ') ++i;
     uint32_t j = i;
     while (j < n && doc.text[j] != ' ') ++j;
-    if (j > i) TokenizeChunk(&doc, i, j);
+    if (j > i) TokenizeChunk(&doc, i, j, style);
     i = j;
   }
   Sentence s;

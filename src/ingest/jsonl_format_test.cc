@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/jsonl_fast_path.h"
 #include "ingest/reader.h"
 #include "ingest/test_files.h"
 
@@ -133,6 +134,70 @@ TEST(JsonlFormatTest, SniffedFromContent) {
   const auto docs = ReadAll({path}, &errors);
   ASSERT_EQ(docs.size(), 1u) << Describe(errors);
   EXPECT_EQ(docs[0].text, "sniffed");
+}
+
+}  // namespace
+}  // namespace faultline
+
+namespace faultline {
+namespace {
+
+// The simdjson fast path must yield exactly what the full parser yields for
+// good records, and must decline every bad one.
+TEST(JsonlFastPathTest, AgreesWithFullParser) {
+  const std::string good[] = {
+      R"({"id":"a1","date":"2022-02-03","text":"One.\n\nTwo \"q\" \u00e9","title":"T","source":"S","url":"U"})",
+      R"({"id":7,"date":"2022-02-03T00:00:00Z","text":"x","extra":{"nested":[1,2]}})",
+      R"({"id":-7,"date":"2022-02-03","text":"x","title":null})",
+      R"({"id":18446744073709551615,"date":"2022-02-03","text":"x"})",
+      R"({"date":"2022-02-03","text":"no id","id":""})",
+      R"({"id":"dup","id":"second","date":"2024-02-29","text":"x","text":"last wins"})",
+      R"(  {"text":"order","date":"2022-02-03"}  )",
+  };
+  FastJsonStoryParser fast;
+  for (const std::string& line : good) {
+    Document a, b;
+    std::string why;
+    ASSERT_TRUE(fast.Parse(line, "f:1", &a)) << line;
+    ASSERT_TRUE(ParseJsonStory(line, "f:1", &b, &why)) << line << ": " << why;
+    EXPECT_EQ(a.id, b.id) << line;
+    EXPECT_EQ(a.date, b.date) << line;
+    EXPECT_EQ(a.text, b.text) << line;
+    EXPECT_EQ(a.title, b.title) << line;
+    EXPECT_EQ(a.source, b.source) << line;
+    EXPECT_EQ(a.url, b.url) << line;
+  }
+}
+
+TEST(JsonlFastPathTest, DeclinesWhatItCannotVouchFor) {
+  const std::string bad[] = {
+      R"({"date":"2022-02-03","text":"x")",
+      R"(["2022-02-03","x"])",
+      R"({"date":"2022-02-30","text":"x"})",
+      R"({"date":"2022-02-03","text":""})",
+      R"({"date":"2022-02-03","text":"a\u0000b"})",
+      R"({"date":"2022-02-03"})",
+      R"({"text":"x"})",
+      R"({"id":1.5,"date":"2022-02-03","text":"x"})",
+      R"({"id":true,"date":"2022-02-03","text":"x"})",
+      R"({"date":"2022-02-03","text":"x","url":3})",
+      "{\"date\":\"2022-02-03\",\"text\":\"bad \xC3(\"}",
+  };
+  FastJsonStoryParser fast;
+  for (const std::string& line : bad) {
+    Document doc;
+    EXPECT_FALSE(fast.Parse(line, "f:1", &doc)) << line;
+  }
+}
+
+// A float id is declined by the fast path and spelled by the full parser.
+TEST(JsonlFastPathTest, FloatIdTakesFullPath) {
+  TempDir dir;
+  const std::string path = dir.Write("f.jsonl", R"({"id":1.5,"date":"2022-02-03","text":"x"})");
+  std::vector<InputError> errors;
+  const auto docs = ReadAll({path}, &errors);
+  ASSERT_EQ(docs.size(), 1u) << Describe(errors);
+  EXPECT_EQ(docs[0].id, "1.5");
 }
 
 }  // namespace

@@ -4,11 +4,12 @@
 // no memory and the next header still starts a fresh story.
 #include "ingest/seed_format.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "base/iso_date.h"
-#include "ingest/utf8.h"
+#include "ingest/text_fault.h"
 
 namespace faultline {
 namespace {
@@ -130,7 +131,7 @@ void SeedParser::ParseHeader(const LineReader::Line& line, bool too_long) {
   if (!IsValidIsoDate(date, &why)) SetFault(line.number, "bad date: " + why);
   story_.date.assign(date);
   if (too_long) {
-    story_.bytes = line.length - date_end;
+    story_.bytes = line.length - std::min<uint64_t>(line.length, date_end + 1);
     MarkOverLimit();
   } else if (text_follows) {
     AddText(line.text.substr(date_end + 1), line, date_end + 1);

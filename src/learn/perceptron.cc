@@ -12,7 +12,6 @@ uint32_t Fingerprint(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1; }
 }  // namespace
 
 const SparseModel::Slot* SparseModel::Find(uint64_t feat) const {
-  if (slots_.empty()) return nullptr;
   uint32_t fp = Fingerprint(feat);
   for (uint64_t i = feat & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
@@ -23,12 +22,24 @@ const SparseModel::Slot* SparseModel::Find(uint64_t feat) const {
 
 void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
   std::fill(scores, scores + num_classes_, 0);
-  const uint8_t* cls = classes_.data();
-  const int16_t* w = weights_.data();
-  for (size_t i = 0; i < n; ++i) {
-    const Slot* s = Find(feats[i]);
-    if (!s) continue;
-    for (uint32_t e = s->begin; e < s->end; ++e) scores[cls[e]] += w[e];
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 32;
+  const Slot* found[kBatch];
+  for (size_t start = 0; start < n; start += kBatch) {
+    size_t m = std::min(kBatch, n - start);
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[start + i] & mask_]);
+    size_t k = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const Slot* s = Find(feats[start + i]);
+      if (!s) continue;
+      __builtin_prefetch(&entries_[s->packed >> 8]);
+      found[k++] = s;
+    }
+    for (size_t i = 0; i < k; ++i) {
+      const Entry* e = &entries_[found[i]->packed >> 8];
+      const Entry* end = e + (found[i]->packed & 0xff) + 1;
+      for (; e < end; ++e) scores[e->cls] += e->weight;
+    }
   }
 }
 
@@ -38,12 +49,12 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   size_t size = 16;
   while (size < keys.size() * 2) size *= 2;
   mask_ = size - 1;
-  slots_.assign(size, Slot{0, 0, 0});
+  slots_.assign(size, Slot{0, 0});
   uint32_t begin = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
     uint64_t i = keys[k] & mask_;
     while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{Fingerprint(keys[k]), begin, ends[k]};
+    slots_[i] = Slot{Fingerprint(keys[k]), begin << 8 | (ends[k] - begin - 1)};
     begin = ends[k];
   }
 }
@@ -54,7 +65,7 @@ void SparseModel::Write(BinaryWriter* out) const {
   out->U32(kMagic);
   out->U32(num_classes_);
   out->U32(keys_.size());
-  out->U32(weights_.size());
+  out->U32(entries_.size());
   uint64_t prev = 0;
   uint32_t begin = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
@@ -63,8 +74,8 @@ void SparseModel::Write(BinaryWriter* out) const {
     prev = keys_[i];
     begin = ends_[i];
   }
-  out->Raw(classes_.data(), classes_.size());
-  out->Raw(weights_.data(), weights_.size() * sizeof(int16_t));
+  for (const Entry& e : entries_) out->U8(e.cls);
+  for (const Entry& e : entries_) out->Raw(&e.weight, sizeof e.weight);
 }
 
 Result<SparseModel> SparseModel::Read(BinaryReader* in) {
@@ -73,7 +84,7 @@ Result<SparseModel> SparseModel::Read(BinaryReader* in) {
   m.num_classes_ = in->U32();
   uint32_t nfeat = in->U32();
   uint32_t nnz = in->U32();
-  if (!in->ok() || m.num_classes_ < 1 || m.num_classes_ > 256) {
+  if (!in->ok() || m.num_classes_ < 1 || m.num_classes_ > 256 || nnz >= kMaxEntries) {
     return Status::Corruption("bad perceptron model header");
   }
   m.keys_.resize(nfeat);
@@ -81,19 +92,20 @@ Result<SparseModel> SparseModel::Read(BinaryReader* in) {
   uint64_t key = 0, sum = 0;
   for (uint32_t i = 0; i < nfeat && in->ok(); ++i) {
     key += in->VarUint();
-    sum += in->VarUint();
+    uint64_t count = in->VarUint();
+    if (count < 1 || count > 256) return Status::Corruption("bad perceptron feature table");
+    sum += count;
     m.keys_[i] = key;
     ends[i] = static_cast<uint32_t>(sum);
   }
   if (!in->ok() || sum != nnz) return Status::Corruption("bad perceptron feature table");
-  m.classes_.resize(nnz);
-  m.weights_.resize(nnz);
-  in->Raw(m.classes_.data(), nnz);
-  in->Raw(m.weights_.data(), nnz * sizeof(int16_t));
-  if (!in->ok()) return Status::Corruption("truncated perceptron model");
-  for (uint8_t c : m.classes_) {
-    if (c >= m.num_classes_) return Status::Corruption("class out of range in model");
+  m.entries_.resize(nnz);
+  for (Entry& e : m.entries_) {
+    e.cls = in->U8();
+    if (e.cls >= m.num_classes_) return Status::Corruption("class out of range in model");
   }
+  for (Entry& e : m.entries_) in->Raw(&e.weight, sizeof e.weight);
+  if (!in->ok()) return Status::Corruption("truncated perceptron model");
   m.BuildTable(m.keys_, ends);
   return m;
 }
@@ -151,24 +163,27 @@ SparseModel AveragedPerceptron::Compile(float prune_fraction) const {
   SparseModel m;
   m.num_classes_ = num_classes_;
   std::vector<uint32_t> ends;
-  std::vector<std::pair<uint8_t, int16_t>> kept;
   for (const auto& [key, row_index] : feats) {
-    kept.clear();
+    size_t first = m.entries_.size();
     for (const Weight& w : rows_[row_index]) {
       float a = average(w);
       long q = std::lround(a * scale);
       if (std::fabs(a) < cutoff || q == 0) continue;
-      kept.emplace_back(w.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
+      m.entries_.push_back(Entry{static_cast<int16_t>(std::clamp(q, -32767L, 32767L)), w.cls, 0});
     }
-    if (kept.empty()) continue;
-    std::sort(kept.begin(), kept.end());
-    for (const auto& [c, q] : kept) {
-      m.classes_.push_back(c);
-      m.weights_.push_back(q);
-    }
+    if (m.entries_.size() == first) continue;
+    std::sort(m.entries_.begin() + first, m.entries_.end(),
+              [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
     m.keys_.push_back(key);
-    ends.push_back(m.weights_.size());
+    ends.push_back(m.entries_.size());
   }
+  // Beyond kMaxEntries the slot packing overflows: keep the model valid by
+  // dropping the tail (never reached with the shipped pruning settings).
+  while (!ends.empty() && ends.back() >= kMaxEntries) {
+    ends.pop_back();
+    m.keys_.pop_back();
+  }
+  m.entries_.resize(ends.empty() ? 0 : ends.back());
   m.BuildTable(m.keys_, ends);
   return m;
 }

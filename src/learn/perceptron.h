@@ -30,7 +30,7 @@ class SparseModel {
   SparseModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return entries_.size(); }
 
   // scores[c] (size num_classes) = sum of the weights of `feats` for class c.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
@@ -40,12 +40,20 @@ class SparseModel {
 
  private:
   friend class AveragedPerceptron;
+  // 8 bytes, so a cache line holds 8 slots. Scoring is memory-bound: one
+  // miss for the slot and one for its entries, so Score prefetches all of
+  // a batch's slots, then all their entries, before adding anything.
   struct Slot {
     uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
-    uint32_t begin;        // entries [begin, end) in classes_/weights_
-    uint32_t end;
+    uint32_t packed;       // first entry << 8 | (entry count - 1)
   };
-  // Builds the slot table for features given as (hash, begin, end), sorted.
+  struct Entry {
+    int16_t weight;
+    uint8_t cls;
+    uint8_t unused;
+  };
+  static constexpr size_t kMaxEntries = size_t{1} << 24;
+  // Builds the slot table for sorted `keys` whose entries end at `ends`.
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
   const Slot* Find(uint64_t feat) const;
 
@@ -55,8 +63,7 @@ class SparseModel {
   std::vector<Slot> slots_;
   std::vector<uint64_t> keys_;   // sorted feature hashes (kept for Write)
   std::vector<uint32_t> ends_;   // end of each feature's entries, same order
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> weights_;
+  std::vector<Entry> entries_;
 };
 
 class AveragedPerceptron {

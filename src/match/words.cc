@@ -2,14 +2,6 @@
 
 namespace faultline {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 namespace {
 
 bool IsHyphen(const Token& t) { return t.form == "-"; }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "faultline/document.h"
 
 namespace faultline {
@@ -24,8 +25,6 @@ struct Word {
 // Fills *words for sentence `s` of `doc` (cleared first).
 void BuildWords(const Document& doc, const Sentence& s, std::vector<Word>* words);
 
-// Lower-cases ASCII letters; other bytes are kept (UTF-8 safe).
-std::string AsciiLower(std::string_view s);
 
 }  // namespace faultline
 

@@ -46,14 +46,11 @@ int BestValidClass(const ArcHybridState& st, const int32_t* scores, int num_labe
     if (scores[cls] > best_score) best_score = scores[cls], best = cls;
   };
   if (st.CanShift()) consider(kShift);
-  if (st.RootMove()) {
-    if (st.CanLeft()) consider(LeftClass(root_label));
-  } else {
-    for (int l = 0; l < num_labels; ++l) {
-      if (l == root_label) continue;
-      if (st.CanLeft()) consider(LeftClass(l));
-      if (st.CanRight()) consider(RightClass(l));
-    }
+  if (st.RootMove() && st.CanLeft()) consider(LeftClass(root_label));
+  for (int l = 0; l < num_labels; ++l) {
+    if (l == root_label) continue;
+    if (!st.RootMove() && st.CanLeft()) consider(LeftClass(l));
+    if (st.CanRight()) consider(RightClass(l));
   }
   return best;
 }

@@ -58,11 +58,13 @@ void ClassCosts(const ArcHybridState& st, const GoldTree& g, int num_labels, int
   cost->assign(1 + 2 * num_labels, INT_MAX);
   (*cost)[kShift] = m.shift;
   int s0 = st.S(0);
+  if (s0 < 0) return;
+  int gl = g.label[s0];
   for (int l = 0; l < num_labels; ++l) {
-    bool root_ok = st.RootMove() ? l == root_label : l != root_label;
-    if (!root_ok || s0 < 0) continue;
-    int gl = g.label[s0];
-    if (m.left != INT_MAX) (*cost)[LeftClass(l)] = m.left + (g.head[s0] == st.b() && l != gl);
+    // The root label goes only onto ROOT, and onto ROOT only the root label.
+    if (m.left != INT_MAX && (l == root_label) == st.RootMove()) {
+      (*cost)[LeftClass(l)] = m.left + (g.head[s0] == st.b() && l != gl);
+    }
     if (m.right != INT_MAX && l != root_label) {
       (*cost)[RightClass(l)] = m.right + (g.head[s0] == st.S(1) && l != gl);
     }

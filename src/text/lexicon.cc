@@ -20,52 +20,53 @@ bool Sorted(const std::string_view (&list)[N]) {
 
 // Titles and name parts: "Gen. Mark Milley", "St. Petersburg".
 constexpr std::string_view kTitles[] = {
-    "Adm",  "Ald",  "Amb",  "Brig", "Capt", "Cdr",  "Cmdr", "Col",  "Cpl",
-    "Dr",   "Fr",   "Ft",   "Gen",  "Gov",  "Hon",  "Lt",   "Maj",  "Messrs",
-    "Mme",  "Mmes", "Mr",   "Mrs",  "Ms",   "Msgr", "Mt",   "Pres", "Prof",
-    "Pvt",  "Rep",  "Rev",  "Sen",  "Sgt",  "St",   "Supt"};
+    "Adm", "Ald", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Ft", "Gen",
+    "Gov", "Hon", "Lt", "Maj", "Messrs", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Pres",
+    "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "v", "vs",};
 
-constexpr std::string_view kBeforeNumber[] = {"No", "Nos", "no", "nos"};
+constexpr std::string_view kBeforeNumber[] = {
+    "No", "Nos", "no", "nos",};
 
 constexpr std::string_view kMonths[] = {
     "Apr", "Aug", "Dec", "Feb", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept",
-    "Thurs", "Tues"};
+    "Thurs", "Tues",};
 
 // Abbreviations that can also be the last word of a sentence.
 constexpr std::string_view kCanEnd[] = {
-    "Ave",  "Blvd", "Bros", "Calif", "Co",   "Conn", "Corp", "Dept", "Esq",
-    "Fla",  "Inc",  "Jr",   "Ltd",   "Mich", "Rd",   "Sr",   "Tenn", "Tex",
-    "Va",   "approx", "cf", "est",   "etc",  "mins", "pp",   "vol",  "vs",
-    "yrs"};
+    "Ave", "Blvd", "Bros", "Calif", "Co", "Conn", "Corp", "Dept", "Esq", "Fla", "Inc", "Jr",
+    "Ltd", "Mich", "Ont", "Rd", "Sr", "Tenn", "Tex", "Va", "approx", "cf", "est", "etc", "mins",
+    "pop", "pp", "vol", "yrs",};
 
 // Prefixes EWT leaves attached (measured on the treebank: the words it keeps
 // whole are e-, non-, anti-, pre-, re-, mid-, co-, post-, over-, pro-,
 // multi-, ex-, counter-, semi-, sub-, ...; everything else it splits:
 // "build - up", "full - scale", "Russia - backed").
 constexpr std::string_view kHyphenPrefixes[] = {
-    "anti",  "bi",    "co",    "counter", "cross", "de",   "e",     "ex",    "extra",
-    "hyper", "infra", "inter", "intra",   "macro", "meta", "micro", "mid",   "mini",
-    "mis",   "multi", "neo",   "non",     "over",  "post", "pre",   "pro",   "pseudo",
-    "psycho", "re",   "semi",  "socio",   "sub",   "super", "un"};
+    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "infra", "inter",
+    "intra", "macro", "meta", "micro", "mid", "mini", "mis", "multi", "neo", "non", "over",
+    "post", "pre", "pro", "pseudo", "psycho", "re", "semi", "socio", "sub", "super", "un",};
 
 constexpr std::string_view kStarters[] = {
-    "A",       "After",   "Also",   "An",      "And",    "As",     "At",     "Both",
-    "But",     "By",      "During", "Each",    "Earlier", "For",   "From",   "He",
-    "Her",     "His",     "How",    "However", "I",      "If",     "In",     "It",
-    "Its",     "Last",    "Later",  "Meanwhile", "Most", "My",     "No",     "Now",
-    "On",      "Once",    "One",    "Our",     "She",    "Since",  "So",     "Some",
-    "That",    "The",     "Their",  "Then",    "There",  "These",  "They",   "This",
-    "Those",   "Thus",    "To",     "Two",     "Under",  "We",     "What",   "When",
-    "Where",   "While",   "Why",    "With",    "Yet",    "You"};
+    "A", "After", "Also", "An", "And", "As", "At", "Both", "But", "By", "During", "Each",
+    "Earlier", "For", "From", "He", "Her", "His", "How", "However", "I", "If", "In", "It",
+    "Its", "Last", "Later", "Meanwhile", "Most", "My", "No", "Now", "On", "Once", "One", "Our",
+    "She", "Since", "So", "Some", "That", "The", "Their", "Then", "There", "These", "They",
+    "This", "Those", "Thus", "To", "Two", "Under", "We", "What", "When", "Where", "While",
+    "Why", "With", "Yet", "You",};
 
 constexpr std::string_view kSpeechVerbs[] = {
-    "added",   "adds",    "announced", "asked",  "asks",   "continued",
-    "declared", "explained", "insisted", "replied", "said", "says",
-    "shouted", "stated",  "told",      "warned", "wrote",  "writes"};
+    "added", "adds", "announced", "asked", "asks", "continued", "declared", "explained",
+    "insisted", "replied", "said", "says", "shouted", "stated", "told", "warned", "writes",
+    "wrote",};
 
 }  // namespace
 
 AbbrevKind LookupAbbreviation(std::string_view w) {
+  // Every entry is 1-6 characters and starts with a letter: this rejects
+  // most sentence-final words without a search.
+  if (w.empty() || w.size() > 6 || !((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z')) {
+    return AbbrevKind::kNone;
+  }
   if (Contains(kTitles, w)) return AbbrevKind::kTitle;
   if (Contains(kMonths, w)) return AbbrevKind::kMonth;
   if (Contains(kBeforeNumber, w)) return AbbrevKind::kBeforeNumber;

@@ -19,7 +19,7 @@ Status Segment(Document* doc, const SegmentOptions& opts) {
                            " bytes is too long (limit 4 GiB)");
   }
   if (Status s = ValidateUtf8(doc->text); !s.ok()) return s;
-  // News text averages about six bytes per token; reserving avoids
+  // News text averages five to six bytes per token; reserving avoids
   // regrowth copies on large inputs.
   doc->tokens.reserve(doc->text.size() / 5 + 16);
   std::vector<uint8_t> newlines;

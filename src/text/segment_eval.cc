@@ -167,7 +167,8 @@ Result<GoldSegmentation> ReadConlluAsText(std::string_view conllu) {
 }
 
 SegmentScores ScoreSegmentation(const GoldSegmentation& gold, const Document& doc,
-                                std::vector<std::string>* errors) {
+                                std::vector<std::string>* errors,
+                                std::vector<std::string>* token_errors) {
   SegmentScores scores;
   std::vector<uint32_t> ends, inner_ends, gold_inner;
   for (const Sentence& s : doc.sentences) ends.push_back(s.end);
@@ -184,8 +185,15 @@ SegmentScores ScoreSegmentation(const GoldSegmentation& gold, const Document& do
   scores.tokens.predicted = doc.tokens.size();
   scores.tokens.gold = gold.tokens.size();
   for (const Token& t : doc.tokens) {
-    scores.tokens.correct += std::binary_search(gold.tokens.begin(), gold.tokens.end(),
-                                                std::make_pair(t.begin, t.end));
+    const bool ok = std::binary_search(gold.tokens.begin(), gold.tokens.end(),
+                                       std::make_pair(t.begin, t.end));
+    scores.tokens.correct += ok;
+    if (!ok && token_errors != nullptr) {
+      const uint32_t b = t.begin > 20 ? t.begin - 20 : 0;
+      std::string line = "token " + t.form + "  in: " + gold.text.substr(b, t.end + 20 - b);
+      std::replace(line.begin(), line.end(), '\n', ' ');
+      token_errors->push_back(std::move(line));
+    }
   }
   if (errors != nullptr) ListErrors(gold, ends, errors);
   return scores;

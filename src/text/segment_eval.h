@@ -50,9 +50,11 @@ struct SegmentScores {
 };
 
 // Scores doc (segmented from gold.text) against gold. When `errors` is not
-// null, appends one line per wrong sentence boundary, with context.
+// null, appends one line per wrong sentence boundary, with context; when
+// `token_errors` is not null, one line per predicted token that is not gold.
 SegmentScores ScoreSegmentation(const GoldSegmentation& gold, const Document& doc,
-                                std::vector<std::string>* errors = nullptr);
+                                std::vector<std::string>* errors = nullptr,
+                                std::vector<std::string>* token_errors = nullptr);
 
 }  // namespace faultline
 

@@ -31,9 +31,10 @@ bool IsCapitalized(std::string_view f) { return !f.empty() && IsAsciiUpper(f[0])
 bool CanStartSentence(std::string_view f) {
   const unsigned char c = static_cast<unsigned char>(f[0]);
   if (IsAsciiLower(static_cast<char>(c))) return false;
-  // Punctuation that continues a sentence: "Yahoo!, the firm", "... ; and".
+  // Punctuation that continues a sentence ("Yahoo!, the firm", "... ; and"),
+  // more final punctuation ("? ?"), or an obfuscated address ("franz...@x.com").
   return !(c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '}' || c == '%' ||
-           c == '-');
+           c == '-' || c == '.' || c == '!' || c == '?' || c == '@');
 }
 
 class Splitter {
@@ -130,16 +131,28 @@ bool Splitter::EndsAfter(size_t term, size_t next, bool quoted) const {
     }
     return IsSentenceStarter(nf) || (quoted && CanStartSentence(nf));
   }
+  // Before a lower-case word a stop still ends the sentence: known
+  // abbreviations keep their period on the token, so what is left is a real
+  // stop in text that ignores capitals ("nice sarcasm. that's fine",
+  // "really? i had"). An ellipsis or a closing quote continues it
+  // ("... and then", '"Stop!" he said').
+  if (IsAsciiLower(nf[0])) return !quoted && !(f.size() >= 2 && f[0] == '.');
   if (!CanStartSentence(nf)) return false;
   if (quoted && AttributionFollows(next)) return false;
   return true;
 }
 
-// '"Why now?" Putin asked.' — a capitalised name (one to three words) then a
-// speech verb after a closing quote continues the sentence.
+// '"Why now?" Putin asked.' — a capitalised name (one to three words), a
+// speech verb and then punctuation or the end continue the sentence after a
+// closing quote ('lifetimes." Johnson warned London' is a new sentence).
 bool Splitter::AttributionFollows(size_t next) const {
-  for (size_t k = next; k < tokens_.size() && k < next + 4; ++k) {
-    if (IsSpeechVerb(Form(k))) return k > next;
+  const size_t n = tokens_.size();
+  for (size_t k = next; k < n && k < next + 4; ++k) {
+    if (IsSpeechVerb(Form(k))) {
+      if (k == next) return false;
+      return k + 1 == n || ParagraphBreakBefore(k + 1) || Form(k + 1) == "." ||
+             Form(k + 1) == "," || Form(k + 1) == ";";
+    }
     if (!IsCapitalized(Form(k))) return false;
   }
   return false;

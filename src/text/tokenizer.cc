@@ -3,13 +3,39 @@
 // and punctuation split by the rules below.
 #include "text/tokenizer.h"
 
+#include <array>
+#include <cstdint>
+
 #include "text/lexicon.h"
 #include "text/normalize.h"
 
 namespace faultline {
 namespace {
 
+// Byte classes for the ASCII fast paths (non-ASCII bytes go through
+// ReadGlyph).
+enum : uint8_t { kSpaceByte = 1, kWordByte = 2, kHighByte = 4, kUrlHintByte = 8 };
+
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) t[c] = kSpaceByte;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = kWordByte;
+    if (c >= 0x80) t[c] = kHighByte;
+    if (c == '@' || c == ':' || c == 'w' || c == 'W') t[c] |= kUrlHintByte;
+  }
+  return t;
+}();
+
+inline uint8_t ByteClass(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
 bool IsIntraWordHyphen(const Glyph& g) { return g.cp == '-' || g.cp == 0x2010 || g.cp == 0x2011; }
+
+// ASCII symbols whose repeats form one token (rules, separators, "**").
+bool IsRunSymbol(char c) {
+  return c == '*' || c == '_' || c == '=' || c == '~' || c == '#' || c == '+' || c == '^' ||
+         c == '<' || c == '>' || c == '/' || c == '|';
+}
 
 char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c | 0x20) : c; }
 
@@ -27,13 +53,25 @@ bool IsClitic(std::string_view w) {
          EqualsLower(w, "re") || EqualsLower(w, "ve") || EqualsLower(w, "ll");
 }
 
-// Length of the first part of words EWT writes as two ("cannot" -> can not,
-// "gonna" -> gon na), or 0.
+// Words EWT writes as two ("cannot" -> can not, "gonna" -> gon na, and the
+// apostrophe-less contractions of web text: "dont" -> do nt). Returns the
+// length of the first part, or 0.
 size_t FusedSplit(std::string_view w) {
-  if (w.size() == 6 && EqualsLower(w, "cannot")) return 3;
-  if (w.size() == 5 && (EqualsLower(w, "gonna") || EqualsLower(w, "wanna") ||
-                        EqualsLower(w, "gotta"))) {
-    return 3;
+  if (w.size() < 2 || w.size() > 8) return 0;
+  const char last = Lower(w.back());
+  if (last != 't' && last != 'a' && last != 'm' && last != 'e') return 0;  // cheap filter
+  struct Fused {
+    std::string_view lower;
+    size_t cut;
+  };
+  static constexpr Fused kFused[] = {
+      {"cannot", 3}, {"gonna", 3},   {"wanna", 3},    {"gotta", 3},  {"dont", 2},
+      {"didnt", 3},  {"doesnt", 4},  {"isnt", 2},     {"wasnt", 3},  {"couldnt", 5},
+      {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4}, {"im", 1},     {"ive", 1},
+      {"alot", 1},
+  };
+  for (const Fused& f : kFused) {
+    if (EqualsLower(w, f.lower)) return f.cut;
   }
   return 0;
 }
@@ -77,11 +115,12 @@ class Scanner {
   }
   bool WordAt(size_t p, size_t e) const { return p < e && IsWordGlyph(At(p)); }
 
-  size_t ChunkEnd(size_t p) const;
-  void Chunk(size_t b, size_t e);
+  size_t ChunkEnd(size_t p, bool* url_hint) const;
+  void Chunk(size_t b, size_t e, bool url_hint);
   bool UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const;
   void Piece(size_t b, size_t e);
-  size_t Word(size_t b, size_t e);
+  size_t NumberPrefixEnd(size_t p, size_t e, const Glyph& g) const;
+  size_t Word(size_t b, size_t e, size_t token_begin = SIZE_MAX);
   size_t Apostrophe(size_t start, size_t q, size_t e, bool* split);
   bool AttachPeriod(std::string_view word, size_t period) const;
   void EmitWord(size_t b, size_t e);
@@ -110,19 +149,24 @@ void Scanner::Run() {
       p += g.len;
       continue;
     }
-    const size_t e = ChunkEnd(p);
-    Chunk(p, e);
+    bool url_hint;
+    const size_t e = ChunkEnd(p, &url_hint);
+    Chunk(p, e, url_hint);
     p = e;
   }
   if (!tokens_->empty()) tokens_->back().space_after = space_before_;
 }
 
-size_t Scanner::ChunkEnd(size_t p) const {
+// End of the run of non-space glyphs at p. Sets *url_hint when the run has
+// a byte that a URL or e-mail address needs ('@', ':', 'w').
+size_t Scanner::ChunkEnd(size_t p, bool* url_hint) const {
   const size_t n = text_.size();
+  uint8_t seen = 0;
   while (p < n) {
-    const unsigned char b = static_cast<unsigned char>(text_[p]);
-    if (b < 0x80) {
-      if (b == ' ' || (b >= '\t' && b <= '\r')) break;
+    const uint8_t c = ByteClass(text_[p]);
+    if (c & kSpaceByte) break;
+    seen |= c;
+    if (!(c & kHighByte)) {
       ++p;
       continue;
     }
@@ -130,12 +174,13 @@ size_t Scanner::ChunkEnd(size_t p) const {
     if (IsSpaceGlyph(g)) break;
     p += g.len;
   }
+  *url_hint = seen & kUrlHintByte;
   return p;
 }
 
-void Scanner::Chunk(size_t b, size_t e) {
+void Scanner::Chunk(size_t b, size_t e, bool url_hint) {
   size_t ub, ue;
-  if (UrlCore(b, e, &ub, &ue)) {
+  if (url_hint && e - b >= 4 && UrlCore(b, e, &ub, &ue)) {
     Piece(b, ub);
     Emit(ub, ue);
     Piece(ue, e);
@@ -202,6 +247,8 @@ void Scanner::Piece(size_t b, size_t e) {
       p += g.len;
     } else if (IsWordGlyph(g)) {
       p = Word(p, e);
+    } else if (size_t k = NumberPrefixEnd(p, e, g); k != p) {
+      p = Word(k, e, p);  // -6,363,217 and '67 are one token
     } else if (g.ascii == '.' || g.ascii == kEllipsisGlyph || g.ascii == '!' || g.ascii == '?' ||
                g.ascii == '-') {
       // Runs are one token: "...", "?!", "--".
@@ -218,6 +265,11 @@ void Scanner::Piece(size_t b, size_t e) {
       }
       Emit(p, q);
       p = q;
+    } else if (IsRunSymbol(g.ascii)) {
+      size_t q = p + 1;  // "*****", "_____", "==" are one token in EWT
+      while (q < e && text_[q] == g.ascii) ++q;
+      Emit(p, q);
+      p = q;
     } else {
       Emit(p, p + g.len);
       p += g.len;
@@ -225,13 +277,34 @@ void Scanner::Piece(size_t b, size_t e) {
   }
 }
 
-// Scans the word starting at b (a word glyph); emits it and any clitic or
-// attached period; returns where scanning resumes.
-size_t Scanner::Word(size_t b, size_t e) {
+// A sign or apostrophe that belongs to the number after it: "-6,363,217"
+// (a minus at the start of a chunk) and "'67" (a year). Returns the index of
+// the first digit, or p.
+size_t Scanner::NumberPrefixEnd(size_t p, size_t e, const Glyph& g) const {
+  const size_t r = p + g.len;
+  if (r >= e || !IsAsciiDigit(text_[r])) return p;
+  if (g.cp == '-' && !space_before_) return p;
+  if (g.ascii == '\'' && (r + 2 > e || !IsAsciiDigit(text_[r + 1]) ||
+                          (r + 2 < e && IsAsciiDigit(text_[r + 2])))) {
+    return p;
+  }
+  return (g.cp == '-' || g.ascii == '\'') ? r : p;
+}
+
+// Scans the word starting at b (a word glyph); emits it (from token_begin
+// when a sign or apostrophe came first) and any clitic or attached period;
+// returns where scanning resumes.
+size_t Scanner::Word(size_t b, size_t e, size_t token_begin) {
   size_t q = b;
   while (true) {
     while (q < e) {
-      const Glyph g = At(q);
+      const uint8_t c = ByteClass(text_[q]);
+      if (c & kWordByte) {
+        ++q;
+        continue;
+      }
+      if (!(c & kHighByte)) break;
+      const Glyph g = ReadGlyph(text_, q);
       if (!IsWordGlyph(g)) break;
       q += g.len;
     }
@@ -247,6 +320,8 @@ size_t Scanner::Word(size_t b, size_t e) {
       q = r;  // 100,000
     } else if (g.ascii == ':' && IsAsciiDigit(prev) && r < e && IsAsciiDigit(text_[r])) {
       q = r;  // 10:30
+    } else if (g.ascii == '/' && IsAsciiDigit(prev) && r < e && IsAsciiDigit(text_[r])) {
+      q = r;  // 9/11, 06/02/2001
     } else if (g.ascii == '&' && IsAsciiAlpha(prev) && r < e && IsAsciiAlpha(text_[r])) {
       q = r;  // AT&T
     } else if (IsIntraWordHyphen(g) && WordAt(r, e) &&
@@ -264,7 +339,7 @@ size_t Scanner::Word(size_t b, size_t e) {
     }
   }
   if (q < e && text_[q] == '.' && AttachPeriod(text_.substr(b, q - b), q)) ++q;
-  EmitWord(b, q);
+  EmitWord(token_begin == SIZE_MAX ? b : token_begin, q);
   return q;
 }
 
@@ -301,7 +376,7 @@ bool Scanner::AttachPeriod(std::string_view word, size_t period) const {
     const Glyph g = At(after);
     if (g.ascii == '.' || g.ascii == kEllipsisGlyph) return false;  // "etc..."
   }
-  if (word.size() == 1) return IsAsciiUpper(word[0]) && word[0] != 'I';  // J. R. R. Tolkien
+  if (word.size() == 1 && IsAsciiUpper(word[0])) return word[0] != 'I';  // J. R. R. Tolkien
   if (IsDottedAbbreviation(word)) return true;
   switch (LookupAbbreviation(word)) {
     case AbbrevKind::kNone:
@@ -333,9 +408,9 @@ void Scanner::Emit(size_t b, size_t e) {
   t.begin = static_cast<uint32_t>(b);
   t.end = static_cast<uint32_t>(e);
   const std::string_view s = text_.substr(b, e - b);
-  bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
+  uint8_t high = 0;
+  for (char c : s) high |= static_cast<uint8_t>(c);
+  if (high < 0x80) {
     t.form.assign(s.data(), s.size());
   } else {
     AppendNormalized(s, &t.form);

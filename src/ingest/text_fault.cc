@@ -1,7 +1,7 @@
 // UTF-8 and NUL checking. Stories are mostly ASCII, so the scan tests 8 bytes
 // at a time for "any high bit or any zero byte" and only decodes sequences
 // when that word test fails.
-#include "ingest/utf8.h"
+#include "ingest/text_fault.h"
 
 #include <algorithm>
 #include <cstdint>

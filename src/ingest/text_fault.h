@@ -1,10 +1,10 @@
-// utf8.h — finds the first byte that makes a text unusable as a story: a
+// text_fault.h — finds the first byte that makes a text unusable as a story: a
 // byte sequence that is not well-formed UTF-8, or a NUL byte (legal UTF-8,
 // but it truncates C strings in every tool downstream).
 //
 // Pure functions; safe from any thread.
-#ifndef FAULTLINE_INGEST_UTF8_H_
-#define FAULTLINE_INGEST_UTF8_H_
+#ifndef FAULTLINE_INGEST_TEXT_FAULT_H_
+#define FAULTLINE_INGEST_TEXT_FAULT_H_
 
 #include <cstddef>
 #include <string>
@@ -29,4 +29,4 @@ std::string DescribeTextFault(std::string_view text, const TextFault& fault);
 
 }  // namespace faultline
 
-#endif  // FAULTLINE_INGEST_UTF8_H_
+#endif  // FAULTLINE_INGEST_TEXT_FAULT_H_

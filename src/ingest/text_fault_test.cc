@@ -1,4 +1,4 @@
-#include "ingest/utf8.h"
+#include "ingest/text_fault.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@ namespace {
 
 using Kind = TextFault::Kind;
 
-TEST(Utf8Test, AcceptsWellFormedText) {
+TEST(TextFaultTest, AcceptsWellFormedText) {
   const std::string texts[] = {
       "",
       "plain ASCII text that is longer than one eight-byte word",
@@ -24,7 +24,7 @@ TEST(Utf8Test, AcceptsWellFormedText) {
   }
 }
 
-TEST(Utf8Test, FindsFirstBadByte) {
+TEST(TextFaultTest, FindsFirstBadByte) {
   struct Case {
     std::string text;
     Kind kind;
@@ -49,7 +49,7 @@ TEST(Utf8Test, FindsFirstBadByte) {
   }
 }
 
-TEST(Utf8Test, DescribesFault) {
+TEST(TextFaultTest, DescribesFault) {
   const std::string text = "ab\xC3(";
   EXPECT_EQ(DescribeTextFault(text, FindTextFault(text)), "invalid UTF-8 (bytes 0xC3 0x28)");
   const std::string nul("a\0", 2);
