@@ -9,6 +9,7 @@
 #include "code/sentence_view.h"
 #include "dates/find_dates.h"
 #include "dict/line_fields.h"
+#include "extract/count.h"
 
 namespace faultline {
 namespace {
@@ -147,6 +148,20 @@ CodedDocument Coder::Code(const Document& doc) const {
       }
     }
     quotes.AddSentence(sv, ctx, &out.quotes);
+    for (const CountMention& c : FindCounts(doc, s)) {
+      Count k;
+      k.doc_id = doc.id;
+      k.sentence = si;
+      k.value = c.value;
+      k.qualifier = c.qualifier;
+      k.unit = c.unit;
+      const Token* toks = doc.begin_of(s);
+      k.span_begin = toks[c.first_token].begin;
+      k.span_end = toks[c.end_token - 1].end;
+      k.text = std::string(doc.slice(k.span_begin, k.span_end));
+      k.actor = CountOwner(sv, ctx, c.unit_head);
+      out.counts.push_back(std::move(k));
+    }
   }
   return out;
 }

@@ -169,11 +169,11 @@ SparseModel AveragedPerceptron::Compile(float prune_fraction) const {
       float a = average(w);
       long q = std::lround(a * scale);
       if (std::fabs(a) < cutoff || q == 0) continue;
-      m.entries_.push_back(Entry{static_cast<int16_t>(std::clamp(q, -32767L, 32767L)), w.cls, 0});
+      m.entries_.push_back(SparseModel::Entry{static_cast<int16_t>(std::clamp(q, -32767L, 32767L)), w.cls, 0});
     }
     if (m.entries_.size() == first) continue;
     std::sort(m.entries_.begin() + first, m.entries_.end(),
-              [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
+              [](const SparseModel::Entry& a, const SparseModel::Entry& b) { return a.cls < b.cls; });
     m.keys_.push_back(key);
     ends.push_back(m.entries_.size());
   }
