@@ -20,6 +20,7 @@ namespace {
 struct TrainArgs {
   std::string what, train, dev, out, tagger, wordnet = "/usr/share/wordnet";
   int epochs = 0;
+  int jackknife = 0;
   uint64_t seed = 1;
 };
 
@@ -29,8 +30,11 @@ int Usage() {
                "         --out MODEL [--epochs N] [--seed S] [--tagger TAGGER.bin]\n"
                "  lemmas: learns the lemma exception table (WordNet in --wordnet DIR,\n"
                "          default /usr/share/wordnet)\n"
-               "  --tagger (parser only): train on tags predicted by this tagger\n"
-               "           (jackknifed is not needed: see src/parse/parser.h)\n");
+               "         [--jackknife K]\n"
+               "  --tagger (parser only): tag dev (and train, unless --jackknife) with this\n"
+               "           tagger, so the parser learns from the tags it will see\n"
+               "  --jackknife K (parser only): tag each of K folds of train with a tagger\n"
+               "           trained on the other folds\n");
   return 2;
 }
 
@@ -47,6 +51,7 @@ bool ParseArgs(int argc, char** argv, TrainArgs* a) {
     else if (flag == "--tagger") a->tagger = v;
     else if (flag == "--wordnet") a->wordnet = v;
     else if (flag == "--epochs") a->epochs = std::atoi(v);
+    else if (flag == "--jackknife") a->jackknife = std::atoi(v);
     else if (flag == "--seed") a->seed = std::strtoull(v, nullptr, 10);
     else return false;
   }
@@ -69,6 +74,34 @@ int TrainTaggerCommand(const TrainArgs& a, const std::vector<Document>& train,
   return st.ok() ? 0 : Fail(st);
 }
 
+void TagAll(const Tagger& tagger, std::vector<Document>* docs) {
+  for (Document& d : *docs) {
+    for (const Sentence& s : d.sentences) tagger.Tag(&d, s);
+  }
+}
+
+// Tags document i of `train` with a tagger trained on the documents whose
+// index differs from i modulo k: train tags get a realistic error rate.
+Status Jackknife(int k, uint64_t seed, std::vector<Document>* train) {
+  std::vector<Document> tagged = *train;
+  for (int fold = 0; fold < k; ++fold) {
+    std::vector<Document> rest;
+    for (size_t i = 0; i < train->size(); ++i) {
+      if (static_cast<int>(i % k) != fold) rest.push_back((*train)[i]);
+    }
+    TaggerTrainOptions opts;
+    opts.seed = seed;
+    auto tagger = TrainTagger(rest, {}, opts, nullptr);
+    if (!tagger.ok()) return tagger.status();
+    for (size_t i = fold; i < train->size(); i += k) {
+      for (const Sentence& s : tagged[i].sentences) (*tagger)->Tag(&tagged[i], s);
+    }
+    std::fprintf(stderr, "jackknife: tagged fold %d of %d\n", fold + 1, k);
+  }
+  *train = std::move(tagged);
+  return Status::Ok();
+}
+
 int TrainParserCommand(const TrainArgs& a, std::vector<Document>& train,
                        std::vector<Document>& dev) {
   ParserTrainOptions opts;
@@ -77,11 +110,12 @@ int TrainParserCommand(const TrainArgs& a, std::vector<Document>& train,
   if (!a.tagger.empty()) {
     auto tagger = Tagger::Load(a.tagger);
     if (!tagger.ok()) return Fail(tagger.status());
-    for (auto* docs : {&train, &dev}) {
-      for (Document& d : *docs) {
-        for (const Sentence& s : d.sentences) (*tagger)->Tag(&d, s);
-      }
-    }
+    TagAll(**tagger, &dev);
+    if (a.jackknife < 2) TagAll(**tagger, &train);
+  }
+  if (a.jackknife >= 2) {
+    Status st = Jackknife(a.jackknife, a.seed, &train);
+    if (!st.ok()) return Fail(st);
   }
   auto parser = TrainParser(train, dev, opts, stderr);
   if (!parser.ok()) return Fail(parser.status());

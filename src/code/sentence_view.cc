@@ -26,13 +26,17 @@ bool Fits(const ActorRef& r, const std::string& l) {
 const ActorRef* DocContext::ResolvePronoun(const std::string& lemma, uint32_t sentence,
                                            uint32_t before_tok) const {
   if (!IsPersonal(lemma) && !IsNonPersonal(lemma)) return nullptr;
-  // Pass 1: subjects; pass 2: any mention. Most recent first, never more
-  // than three sentences back.
-  for (int pass = 0; pass < 2; ++pass) {
+  // Passes, most recent first within each: subjects earlier in this
+  // sentence, any mention earlier in this sentence, subjects of the three
+  // sentences before, any mention there.
+  for (int pass = 0; pass < 4; ++pass) {
+    bool same = pass < 2;
+    bool subjects_only = pass % 2 == 0;
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
       if (it->sentence + 3 < sentence) break;
-      if (it->sentence == sentence && it->ref.first_tok >= before_tok) continue;
-      if (pass == 0 && !it->subject) continue;
+      if (same != (it->sentence == sentence)) continue;
+      if (same && it->ref.first_tok >= before_tok) continue;
+      if (subjects_only && !it->subject) continue;
       if (Fits(it->ref, lemma)) return &it->ref;
     }
   }

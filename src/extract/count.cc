@@ -36,6 +36,15 @@ bool IsAlphaWord(std::string_view w) {
   return true;
 }
 
+// Whether `text` has `word` as a whole space-separated word.
+bool HasWord(std::string_view text, std::string_view word) {
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || text[at - 1] == ' ') && (end == text.size() || text[end] == ' ')) return true;
+  }
+  return false;
+}
+
 // Letters with inner hyphens: "troops", "anti-tank".
 bool IsWord(std::string_view w) {
   if (w.empty() || w.front() == '-' || w.back() == '-') return false;
@@ -75,7 +84,11 @@ bool IsStopWord(std::string_view lower) {
                        "any", "more", "most", "other", "such", "after", "before", "since",
                        "during", "over", "under", "across", "along", "around", "about",
                        "against", "between", "per", "via", "if", "when", "while", "where",
-                       "said", "says", "say", "according", "including", "last", "ago"});
+                       "said", "says", "say", "according", "including", "last", "ago",
+                       "behind", "ahead", "away", "below", "above", "beyond", "inside",
+                       "outside", "off", "out", "up", "down", "back", "within", "without",
+                       "toward", "towards", "upon", "among", "amid", "despite", "then",
+                       "now", "again", "only", "just", "even", "still", "already", "each"});
 }
 
 bool IsIrregularPlural(std::string_view lower) {
@@ -157,6 +170,9 @@ class CountScanner {
   NounPhrase PhraseAt(uint32_t j, int32_t known_head) const;
   bool InPhrase(uint32_t k, uint32_t start) const;
   bool KeepInUnit(uint32_t k, uint32_t j, uint32_t end) const;
+  bool NamedHead(int32_t head) const {
+    return head >= 0 && Capitalised(head) && !LooksPlural(head) && !IsAcronym(Form(head));
+  }
   bool IsHead(uint32_t k) const;
   bool LooksPlural(uint32_t k) const;
   std::string PhraseText(const NounPhrase& np) const;
@@ -218,14 +234,21 @@ std::optional<CountMention> CountScanner::CountAt(uint32_t i) const {
     m.unit = core->unit;
   } else {
     np = UnitAfter(*core);
+    if (NamedHead(np.head)) return std::nullopt;  // "111 Market Place", "Boeing 737"
     m.unit = PhraseText(np);
     m.unit_head = np.head;
     m.end_token = std::max(m.end_token, np.end);
   }
   bool adjacent = false;
   if (auto c = CasualtyFor(*core, np, &adjacent)) {
-    m.unit = m.unit.empty() ? std::string(c->participle)
-                            : m.unit + " " + std::string(c->participle);
+    // "displaced people" already says it.
+    const bool said = HasWord(m.unit, c->participle);
+    if (m.unit.empty()) {
+      m.unit = c->participle;
+    } else if (!said) {
+      m.unit += ' ';
+      m.unit += c->participle;
+    }
     if (adjacent) ++m.end_token;
   }
   return m;
@@ -408,7 +431,13 @@ NounPhrase CountScanner::UnitAfter(const Core& core) const {
     if (OneOf(Low(j + 1), {"them", "us", "whom"})) return NounPhrase{{}, core.end, -1};
     j += 2;
   }
-  while (OneOf(Low(j), {"more", "other"})) ++j;  // "100 more troops"
+  // "thousands of his own citizens", "100 more troops".
+  if (j > core.first && Low(j - 1) == "of" &&
+      OneOf(Low(j), {"his", "her", "their", "its", "our", "my", "your"})) {
+    ++j;
+    if (Low(j) == "own") ++j;
+  }
+  while (OneOf(Low(j), {"more", "other"})) ++j;
   int32_t known_head = -1;
   const uint32_t last = core.end - 1;
   // The tree's nummod arc names the counted noun directly.
@@ -453,6 +482,7 @@ NounPhrase CountScanner::PhraseAt(uint32_t j, int32_t known_head) const {
     }
   }
   if (known_head >= 0) np.head = known_head;
+  if (np.head >= 0 && !IsWord(Form(np.head))) np.head = -1;  // 16 " (inches)
   // No plural head: the last word is the head ("a 5,000-strong force").
   while (np.head < 0 && np.end > j) {
     const uint32_t last = np.end - 1;
@@ -478,7 +508,8 @@ bool CountScanner::KeepInUnit(uint32_t k, uint32_t j, uint32_t end) const {
   while (b > j && !toks_[b - 1].space_after) --b;
   while (e < end && !toks_[e - 1].space_after) ++e;
   for (uint32_t c = b; c < e; ++c) {
-    if (Capitalised(c) && !IsAcronym(Form(c))) return false;
+    // Plural acronyms are things counted ("MPs"); others own them ("US").
+    if (Capitalised(c) && !(IsAcronym(Form(c)) && Form(c).back() == 's')) return false;
     if (Tagged(c) && (toks_[c].upos == "DET" || toks_[c].upos == "NUM")) return false;
   }
   return true;
@@ -545,18 +576,21 @@ std::string CountScanner::PhraseText(const NounPhrase& np) const {
 std::optional<Casualty> CountScanner::CasualtyFor(const Core& core, const NounPhrase& np,
                                                   bool* adjacent) const {
   const int32_t node = np.head >= 0 ? np.head : static_cast<int32_t>(core.end - 1);
+  const uint32_t after = np.head >= 0 ? np.end : core.end;
   if (has_tree_) {
     if (auto c = CasualtyInTree(node)) {
-      const uint32_t after = np.head >= 0 ? np.end : core.end;
       *adjacent = after < n_ && LookupCasualty(Low(after)) && toks_[after].head == node;
       return c;
     }
-    return std::nullopt;
+    // A participle right after the noun is reliable even when the parse
+    // attaches it oddly.
+    auto c = CasualtyAfter(after, adjacent);
+    return c && *adjacent ? c : std::nullopt;
   }
   uint32_t start = core.first;
   QualifierBefore(core.first, &start);
   if (auto c = CasualtyBefore(start)) return c;
-  return CasualtyAfter(np.head >= 0 ? np.end : core.end, adjacent);
+  return CasualtyAfter(after, adjacent);
 }
 
 // Tree: the noun is the object (or passive subject) of a casualty verb, the
@@ -572,6 +606,11 @@ std::optional<Casualty> CountScanner::CasualtyInTree(int32_t node) const {
     std::string_view rel = toks_[node].deprel;
     if (auto c = lookup(h)) {
       if (rel == "obj" || rel == "nsubj:pass" || (rel == "nsubj" && !c->transitive)) return c;
+    }
+    // "leaving 22 people dead": the casualty word is the verb's xcomp.
+    for (uint32_t k = 0; rel == "obj" && k < n_; ++k) {
+      if (toks_[k].head != h || toks_[k].deprel != "xcomp") continue;
+      if (auto c = lookup(k)) return c;
     }
   }
   for (uint32_t k = 0; k < n_; ++k) {

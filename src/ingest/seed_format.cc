@@ -201,15 +201,15 @@ bool SeedParser::FinishStory(Document* doc, std::vector<InputError>* errors) {
   std::string& text = story_.text;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   if (!story_.bad() && IsBlankText(text)) SetFault(story_.line, "empty story");
-  const std::string skipped = " (story " + StoryId() + " from line " +
-                              std::to_string(story_.line) + " skipped)";
+  const std::string which_story = " (story " + StoryId() + " from line " +
+                                  std::to_string(story_.line) + ")";
   if (story_.over_limit) {
     errors->push_back({Where(name_, story_.line),
-                       OverLimitMessage("story", story_.bytes, max_bytes_) + skipped});
+                       OverLimitMessage("story", story_.bytes, max_bytes_) + which_story});
     return false;
   }
   if (!story_.fault.empty()) {
-    errors->push_back({Where(name_, story_.fault_line), story_.fault + skipped});
+    errors->push_back({Where(name_, story_.fault_line), story_.fault + which_story});
     return false;
   }
   ResetDocument(doc);

@@ -20,43 +20,100 @@ const SparseModel::Slot* SparseModel::Find(uint64_t feat) const {
   }
 }
 
+namespace {
+
+// scores[0..n) += row[0..n), n a multiple of 16: compiled twice, AVX2 and
+// baseline, picked at load time by the dynamic linker.
+__attribute__((target_clones("avx2", "default"))) void AddRow(const int16_t* row, size_t n,
+                                                              int32_t* scores) {
+  for (size_t c = 0; c < n; c += 16) {
+    for (size_t j = 0; j < 16; ++j) scores[c + j] += row[c + j];
+  }
+}
+
+}  // namespace
+
 void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-  std::fill(scores, scores + num_classes_, 0);
-  if (slots_.empty()) return;
+  // Dense rows are added into a padded buffer, then copied out.
+  alignas(64) int32_t acc[256];
+  std::fill(acc, acc + stride_, 0);
   constexpr size_t kBatch = 32;
   const Slot* found[kBatch];
-  for (size_t start = 0; start < n; start += kBatch) {
+  for (size_t start = 0; start < n && !slots_.empty(); start += kBatch) {
     size_t m = std::min(kBatch, n - start);
     for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[start + i] & mask_]);
     size_t k = 0;
     for (size_t i = 0; i < m; ++i) {
       const Slot* s = Find(feats[start + i]);
       if (!s) continue;
-      __builtin_prefetch(&entries_[s->packed >> 8]);
+      if ((s->packed & 0xff) == kDenseMark) {
+        __builtin_prefetch(&dense_[(s->packed >> 8) * stride_]);
+      } else {
+        __builtin_prefetch(&entries_[s->packed >> 8]);
+      }
       found[k++] = s;
     }
     for (size_t i = 0; i < k; ++i) {
-      const Entry* e = &entries_[found[i]->packed >> 8];
-      const Entry* end = e + (found[i]->packed & 0xff) + 1;
-      for (; e < end; ++e) scores[e->cls] += e->weight;
+      uint32_t packed = found[i]->packed;
+      if ((packed & 0xff) == kDenseMark) {
+        AddRow(&dense_[(packed >> 8) * stride_], stride_, acc);
+        continue;
+      }
+      const Entry* e = &entries_[packed >> 8];
+      const Entry* end = e + (packed & 0xff) + 1;
+      for (; e < end; ++e) acc[e->cls] += e->weight;
     }
   }
+  std::copy(acc, acc + num_classes_, scores);
 }
 
 void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends) {
   num_features_ = keys.size();
   ends_ = ends;
+  stride_ = (num_classes_ + 15) / 16 * 16;
+  dense_.clear();
   size_t size = 16;
   while (size < keys.size() * 2) size *= 2;
   mask_ = size - 1;
   slots_.assign(size, Slot{0, 0});
+  // A dense row costs stride_/16 SIMD adds; sparse costs one add per entry.
+  const uint32_t dense_from = std::max<uint32_t>(8, num_classes_ / 6);
   uint32_t begin = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
+    uint32_t count = ends[k] - begin;
+    uint32_t packed = begin << 8 | (count - 1);
+    if (count >= dense_from) {
+      size_t row = dense_.size() / stride_;
+      dense_.resize(dense_.size() + stride_, 0);
+      for (uint32_t e = begin; e < ends[k]; ++e) {
+        dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
+      }
+      packed = static_cast<uint32_t>(row) << 8 | kDenseMark;
+    }
     uint64_t i = keys[k] & mask_;
     while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{Fingerprint(keys[k]), begin << 8 | (ends[k] - begin - 1)};
+    slots_[i] = Slot{Fingerprint(keys[k]), packed};
     begin = ends[k];
   }
+}
+
+SparseModel SparseModel::Pruned(int min_abs) const {
+  SparseModel m;
+  m.num_classes_ = num_classes_;
+  std::vector<uint32_t> ends;
+  uint32_t begin = 0;
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    size_t first = m.entries_.size();
+    for (uint32_t e = begin; e < ends_[k]; ++e) {
+      if (std::abs(entries_[e].weight) >= min_abs) m.entries_.push_back(entries_[e]);
+    }
+    begin = ends_[k];
+    if (m.entries_.size() == first) continue;
+    m.keys_.push_back(keys_[k]);
+    ends.push_back(m.entries_.size());
+  }
+  m.BuildTable(m.keys_, ends);
+  return m;
 }
 
 // Layout: magic, classes, #features, #weights, then per feature (sorted by
@@ -84,7 +141,7 @@ Result<SparseModel> SparseModel::Read(BinaryReader* in) {
   m.num_classes_ = in->U32();
   uint32_t nfeat = in->U32();
   uint32_t nnz = in->U32();
-  if (!in->ok() || m.num_classes_ < 1 || m.num_classes_ > 256 || nnz >= kMaxEntries) {
+  if (!in->ok() || m.num_classes_ < 1 || m.num_classes_ > 255 || nnz >= kMaxEntries) {
     return Status::Corruption("bad perceptron model header");
   }
   m.keys_.resize(nfeat);
@@ -93,7 +150,7 @@ Result<SparseModel> SparseModel::Read(BinaryReader* in) {
   for (uint32_t i = 0; i < nfeat && in->ok(); ++i) {
     key += in->VarUint();
     uint64_t count = in->VarUint();
-    if (count < 1 || count > 256) return Status::Corruption("bad perceptron feature table");
+    if (count < 1 || count > 255) return Status::Corruption("bad perceptron feature table");
     sum += count;
     m.keys_[i] = key;
     ends[i] = static_cast<uint32_t>(sum);
@@ -179,7 +236,7 @@ SparseModel AveragedPerceptron::Compile(float prune_fraction) const {
   }
   // Beyond kMaxEntries the slot packing overflows: keep the model valid by
   // dropping the tail (never reached with the shipped pruning settings).
-  while (!ends.empty() && ends.back() >= kMaxEntries) {
+  while (!ends.empty() && ends.back() >= SparseModel::kMaxEntries) {
     ends.pop_back();
     m.keys_.pop_back();
   }

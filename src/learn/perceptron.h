@@ -35,23 +35,31 @@ class SparseModel {
   // scores[c] (size num_classes) = sum of the weights of `feats` for class c.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
 
+  // A copy without the weights with |w| < min_abs (quantised units): trades
+  // accuracy for size and speed after training.
+  SparseModel Pruned(int min_abs) const;
+
   void Write(BinaryWriter* out) const;
   static Result<SparseModel> Read(BinaryReader* in);
 
  private:
   friend class AveragedPerceptron;
   // 8 bytes, so a cache line holds 8 slots. Scoring is memory-bound: one
-  // miss for the slot and one for its entries, so Score prefetches all of
-  // a batch's slots, then all their entries, before adding anything.
+  // miss for the slot and one for its weights, so Score prefetches all of a
+  // batch's slots, then all their weights, before adding anything.
+  // Features with many classes (the frequent ones, which dominate at run
+  // time) get a dense int16 row added with SIMD; the rest are sparse.
   struct Slot {
     uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
-    uint32_t packed;       // first entry << 8 | (entry count - 1)
+    uint32_t packed;       // sparse: first entry << 8 | (count - 1);
+                           // dense: row << 8 | kDenseMark
   };
   struct Entry {
     int16_t weight;
     uint8_t cls;
     uint8_t unused;
   };
+  static constexpr uint32_t kDenseMark = 0xff;
   static constexpr size_t kMaxEntries = size_t{1} << 24;
   // Builds the slot table for sorted `keys` whose entries end at `ends`.
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
@@ -63,12 +71,14 @@ class SparseModel {
   std::vector<Slot> slots_;
   std::vector<uint64_t> keys_;   // sorted feature hashes (kept for Write)
   std::vector<uint32_t> ends_;   // end of each feature's entries, same order
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;    // in key order; the serialised form
+  size_t stride_ = 0;              // num_classes_ rounded up to 16
+  std::vector<int16_t> dense_;     // dense rows, stride_ each
 };
 
 class AveragedPerceptron {
  public:
-  // num_classes must be <= 256 (classes are stored as one byte).
+  // num_classes must be <= 255 (classes are stored as one byte).
   explicit AveragedPerceptron(int num_classes);
 
   int num_classes() const { return num_classes_; }

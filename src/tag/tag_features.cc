@@ -56,6 +56,7 @@ void LowerAscii(std::string_view s, std::string* out) {
 }
 
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
+                         const std::unordered_map<uint64_t, int>& dict,
                          std::vector<TagTokenInfo>* info) {
   info->resize(forms.size());
   std::string lower;
@@ -74,6 +75,8 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
     }
     Shapes(f, &t.shape, &t.short_shape);
     t.flags = Flags(f);
+    auto it = dict.find(t.form);
+    t.dict_class = it == dict.end() ? kNoTag : it->second;
   }
 }
 
@@ -117,6 +120,15 @@ void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int
   out[k++] = Feature(27, prev1, w.suffix[2]);
   out[k++] = Feature(28, shape_at(p - 1), w.short_shape);
   out[k++] = Feature(29, i == 0, w.lower);
+  // Look-ahead: tags of unambiguous words to the right are known already.
+  auto dict_at = [&](long j) {
+    return j >= static_cast<long>(info.size()) ? kNoTag + 1 : info[j].dict_class;
+  };
+  out[k++] = Feature(30, dict_at(p + 1));
+  out[k++] = Feature(31, dict_at(p + 1), dict_at(p + 2));
+  out[k++] = Feature(32, prev1, dict_at(p + 1));
+  out[k++] = Feature(33, lower_at(p - 1), lower_at(p + 1));
+  out[k++] = Feature(34, prev1, lower_at(p + 1));
 }
 
 }  // namespace faultline

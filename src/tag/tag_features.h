@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace faultline {
@@ -21,13 +22,16 @@ struct TagTokenInfo {
   uint64_t shape;   // "Xxxxx", "dd,ddd" with runs capped at 4
   uint64_t short_shape;  // runs collapsed: "Xx", "d,d"
   uint64_t flags;   // has digit / hyphen / upper / all-caps bits
+  int dict_class;   // class from the tag dictionary, or kNoTag (look-ahead)
 };
 
-inline constexpr int kNumTagFeatures = 30;
+inline constexpr int kNumTagFeatures = 35;
 inline constexpr int kNoTag = 250;  // before the sentence start
 
-// Fills `info` (resized) for the forms of one sentence.
+// Fills `info` (resized) for the forms of one sentence; `dict` maps exact
+// form hashes to unambiguous classes.
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
+                         const std::unordered_map<uint64_t, int>& dict,
                          std::vector<TagTokenInfo>* info);
 
 // Writes kNumTagFeatures hashes for position i given the two previous tags.

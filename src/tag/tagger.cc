@@ -39,7 +39,7 @@ Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, in
 
 void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int>* classes) const {
   Scratch& s = ThreadScratch();
-  ComputeTagTokenInfo(forms, &s.info);
+  ComputeTagTokenInfo(forms, tag_dict_, &s.info);
   classes->resize(forms.size());
   int prev1 = kNoTag, prev2 = kNoTag;
   const int nc = model_.num_classes();
@@ -96,7 +96,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
   BinaryReader r(*data);
   if (r.U32() != kTaggerMagic) return Status::Corruption(path + ": not a faultline tagger model");
   std::vector<std::string> classes(r.VarUint());
-  if (!r.ok() || classes.size() > 256) return Status::Corruption(path + ": bad class table");
+  if (!r.ok() || classes.size() > 255) return Status::Corruption(path + ": bad class table");
   for (std::string& c : classes) c = r.Str();
   std::unordered_map<uint64_t, int> dict;
   size_t n = r.VarUint();

@@ -102,7 +102,7 @@ Result<std::unique_ptr<Tagger>> TrainTagger(const std::vector<Document>& train,
     size_t right = 0, total = 0;
     for (size_t idx : order) {
       const TrainSentence& s = data[idx];
-      ComputeTagTokenInfo(s.forms, &info);
+      ComputeTagTokenInfo(s.forms, dict, &info);
       int prev1 = kNoTag, prev2 = kNoTag;
       for (size_t i = 0; i < s.forms.size(); ++i) {
         TagFeatures(info, i, prev1, prev2, feats);

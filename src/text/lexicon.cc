@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <unordered_map>
 
 namespace faultline {
 namespace {
@@ -61,17 +62,26 @@ constexpr std::string_view kSpeechVerbs[] = {
 
 }  // namespace
 
+// One hash lookup instead of four binary searches: this runs for every word
+// before a period.
+const std::unordered_map<std::string_view, AbbrevKind>& AbbreviationMap() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string_view, AbbrevKind>();
+    for (std::string_view w : kTitles) m->emplace(w, AbbrevKind::kTitle);
+    for (std::string_view w : kMonths) m->emplace(w, AbbrevKind::kMonth);
+    for (std::string_view w : kBeforeNumber) m->emplace(w, AbbrevKind::kBeforeNumber);
+    for (std::string_view w : kCanEnd) m->emplace(w, AbbrevKind::kCanEnd);
+    return m;
+  }();
+  return *map;
+}
+
 AbbrevKind LookupAbbreviation(std::string_view w) {
-  // Every entry is 1-6 characters and starts with a letter: this rejects
-  // most sentence-final words without a search.
-  if (w.empty() || w.size() > 6 || !((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z')) {
-    return AbbrevKind::kNone;
-  }
-  if (Contains(kTitles, w)) return AbbrevKind::kTitle;
-  if (Contains(kMonths, w)) return AbbrevKind::kMonth;
-  if (Contains(kBeforeNumber, w)) return AbbrevKind::kBeforeNumber;
-  if (Contains(kCanEnd, w)) return AbbrevKind::kCanEnd;
-  return AbbrevKind::kNone;
+  // Every entry is 1-6 characters long.
+  if (w.empty() || w.size() > 6) return AbbrevKind::kNone;
+  const auto& map = AbbreviationMap();
+  const auto it = map.find(w);
+  return it == map.end() ? AbbrevKind::kNone : it->second;
 }
 
 bool IsHyphenPrefix(std::string_view word) {

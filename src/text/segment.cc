@@ -19,12 +19,12 @@ Status Segment(Document* doc, const SegmentOptions& opts) {
                            " bytes is too long (limit 4 GiB)");
   }
   if (Status s = ValidateUtf8(doc->text); !s.ok()) return s;
-  // News text averages five to six bytes per token; reserving avoids
-  // regrowth copies on large inputs.
-  doc->tokens.reserve(doc->text.size() / 5 + 16);
   std::vector<uint8_t> newlines;
-  newlines.reserve(doc->tokens.capacity());
-  Tokenize(doc->text, &doc->tokens, &newlines);
+  {
+    std::vector<TokenSpan> spans;  // freed before the sentences are built
+    ScanTokens(doc->text, &spans);
+    MakeTokens(doc->text, spans, &doc->tokens, &newlines);
+  }
   doc->sentences.reserve(doc->tokens.size() / 16 + 4);
   SplitSentences(doc->tokens, newlines, opts.max_sentence_tokens, &doc->sentences);
   return Status::Ok();

@@ -163,3 +163,31 @@ TEST(SegmentTest, EvalScoresAPerfectSegmentation) {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+// Random mixes of the characters the rules care about never break the
+// invariants (a cheap stand-in for a fuzzer).
+TEST(SegmentTest, RandomTrickyTextKeepsInvariants) {
+  const char* pieces[] = {"U.S.", ".", "...", "…", "’s", "'", "\"", "“", "”", "-", "—", "–",
+                          "\n", "\n\n", " ", "\xC2\xA0", "\xC2\xAD", "Gen", "No", "1,000",
+                          "3.5", "(Reuters)", "KYIV", ",", "?", "!", "don't", "http://x.org",
+                          "a@b.com", "é", "Ж", "😀", "Ｕ", "www.", "'68", "$", "J", "the", "The"};
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245 + 12345, (seed >> 16) & 0x7FFF; };
+  for (int round = 0; round < 3000; ++round) {
+    Document doc;
+    const int n = static_cast<int>(next() % 40);
+    for (int i = 0; i < n; ++i) doc.text += pieces[next() % std::size(pieces)];
+    SegmentOptions opts;
+    opts.max_sentence_tokens = 1 + next() % 8;
+    ASSERT_TRUE(Segment(&doc, opts).ok()) << doc.text;
+    ExpectConsistent(doc);
+    for (const Sentence& s : doc.sentences) ASSERT_LE(s.size, opts.max_sentence_tokens);
+    for (const Token& t : doc.tokens) ASSERT_FALSE(t.form.empty()) << doc.text;
+  }
+}
+
+}  // namespace
+}  // namespace faultline

@@ -29,6 +29,7 @@ bool IsCapitalized(std::string_view f) { return !f.empty() && IsAsciiUpper(f[0])
 
 // Whether the sentence may end before a token starting with this form.
 bool CanStartSentence(std::string_view f) {
+  if (f.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(f[0]);
   if (IsAsciiLower(static_cast<char>(c))) return false;
   // Punctuation that continues a sentence ("Yahoo!, the firm", "... ; and"),
@@ -116,6 +117,7 @@ size_t Splitter::AbsorbClosers(size_t i) const {
 bool Splitter::EndsAfter(size_t term, size_t next, bool quoted) const {
   const std::string_view f = Form(term);
   const std::string_view nf = Form(next);
+  if (nf.empty()) return false;
   if (!IsTerminal(f)) {
     const std::string_view word = f.substr(0, f.size() - 1);
     if (word.find('.') == std::string_view::npos && word.size() == 1) return false;  // initial

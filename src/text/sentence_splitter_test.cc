@@ -17,8 +17,9 @@ std::string Sentences(const std::string& text) {
   EXPECT_TRUE(Segment(&doc).ok());
   std::string out;
   for (const Sentence& s : doc.sentences) {
-    if (!out.empty()) out += " || ";
-    out += doc.slice(s.begin, s.end);
+    if (!out.empty()) out.append(" || ", 4);
+    const std::string_view v = doc.slice(s.begin, s.end);
+    out.append(v.data(), v.size());
   }
   return out;
 }
@@ -99,7 +100,7 @@ TEST(SentenceSplitterTest, LongRunsAreCutIntoBoundedPieces) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     tokens[i].begin = static_cast<uint32_t>(2 * i);
     tokens[i].end = static_cast<uint32_t>(2 * i + 1);
-    tokens[i].form = "w";
+    tokens[i].form.assign(1, 'w');
   }
   std::vector<Sentence> sentences;
   SplitSentences(tokens, newlines, 100, &sentences);

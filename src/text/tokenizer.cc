@@ -14,7 +14,14 @@ namespace {
 
 // Byte classes for the ASCII fast paths (non-ASCII bytes go through
 // ReadGlyph).
-enum : uint8_t { kSpaceByte = 1, kWordByte = 2, kHighByte = 4, kUrlHintByte = 8 };
+enum : uint8_t {
+  kSpaceByte = 1,
+  kWordByte = 2,
+  kHighByte = 4,
+  kAtOrColonByte = 8,  // '@' or ':': an e-mail address or a URL scheme
+  kDotByte = 16,
+  kWByte = 32,         // with kDotByte: maybe "www."
+};
 
 constexpr auto kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -22,7 +29,9 @@ constexpr auto kByteClass = [] {
     if (c == ' ' || (c >= '\t' && c <= '\r')) t[c] = kSpaceByte;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = kWordByte;
     if (c >= 0x80) t[c] = kHighByte;
-    if (c == '@' || c == ':' || c == 'w' || c == 'W') t[c] |= kUrlHintByte;
+    if (c == '@' || c == ':') t[c] |= kAtOrColonByte;
+    if (c == '.') t[c] |= kDotByte;
+    if (c == 'w' || c == 'W') t[c] |= kWByte;
   }
   return t;
 }();
@@ -40,7 +49,7 @@ bool IsRunSymbol(char c) {
 char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c | 0x20) : c; }
 
 bool EqualsLower(std::string_view w, std::string_view lower) {
-  if (w.size() != lower.size()) return false;
+  if (w.size() != lower.size() || Lower(w[0]) != lower[0]) return false;
   for (size_t i = 0; i < w.size(); ++i) {
     if (Lower(w[i]) != lower[i]) return false;
   }
@@ -57,23 +66,28 @@ bool IsClitic(std::string_view w) {
 // apostrophe-less contractions of web text: "dont" -> do nt). Returns the
 // length of the first part, or 0.
 size_t FusedSplit(std::string_view w) {
-  if (w.size() < 2 || w.size() > 8) return 0;
+  if (w.empty()) return 0;
   const char last = Lower(w.back());
   if (last != 't' && last != 'a' && last != 'm' && last != 'e') return 0;  // cheap filter
-  struct Fused {
-    std::string_view lower;
-    size_t cut;
-  };
-  static constexpr Fused kFused[] = {
-      {"cannot", 3}, {"gonna", 3},   {"wanna", 3},    {"gotta", 3},  {"dont", 2},
-      {"didnt", 3},  {"doesnt", 4},  {"isnt", 2},     {"wasnt", 3},  {"couldnt", 5},
-      {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4}, {"im", 1},     {"ive", 1},
-      {"alot", 1},
-  };
-  for (const Fused& f : kFused) {
-    if (EqualsLower(w, f.lower)) return f.cut;
+  auto is = [w](std::string_view lower) { return EqualsLower(w, lower); };
+  switch (w.size()) {  // one or two comparisons per word, not sixteen
+    case 2:
+      return is("im") ? 1 : 0;
+    case 3:
+      return is("ive") ? 1 : 0;
+    case 4:
+      return is("dont") || is("isnt") ? 2 : is("alot") ? 1 : 0;
+    case 5:
+      return is("gonna") || is("wanna") || is("gotta") || is("didnt") || is("wasnt") ? 3 : 0;
+    case 6:
+      return is("cannot") ? 3 : is("doesnt") || is("havent") ? 4 : 0;
+    case 7:
+      return is("couldnt") || is("wouldnt") ? 5 : 0;
+    case 8:
+      return is("shouldnt") ? 6 : 0;
+    default:
+      return 0;
   }
-  return 0;
 }
 
 // "U.S", "e.g", "a.m", "Ph.D": letters in segments of one or two, joined by
@@ -97,8 +111,7 @@ bool IsDottedAbbreviation(std::string_view w) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* newlines)
-      : text_(text), tokens_(tokens), newlines_(newlines) {}
+  Scanner(std::string_view text, std::vector<TokenSpan>* spans) : text_(text), spans_(spans) {}
 
   void Run();
 
@@ -115,7 +128,7 @@ class Scanner {
   }
   bool WordAt(size_t p, size_t e) const { return p < e && IsWordGlyph(At(p)); }
 
-  size_t ChunkEnd(size_t p, bool* url_hint) const;
+  size_t ChunkEnd(size_t p, bool* url_hint, bool* ascii) const;
   void Chunk(size_t b, size_t e, bool url_hint);
   bool UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const;
   void Piece(size_t b, size_t e);
@@ -127,10 +140,10 @@ class Scanner {
   void Emit(size_t b, size_t e);
 
   std::string_view text_;
-  std::vector<Token>* tokens_;
-  std::vector<uint8_t>* newlines_;
+  std::vector<TokenSpan>* spans_;
   uint8_t pending_newlines_ = 0;
   bool space_before_ = true;
+  bool chunk_ascii_ = true;  // the current chunk has no byte >= 0x80
 };
 
 void Scanner::Run() {
@@ -150,16 +163,16 @@ void Scanner::Run() {
       continue;
     }
     bool url_hint;
-    const size_t e = ChunkEnd(p, &url_hint);
+    const size_t e = ChunkEnd(p, &url_hint, &chunk_ascii_);
     Chunk(p, e, url_hint);
     p = e;
   }
-  if (!tokens_->empty()) tokens_->back().space_after = space_before_;
+  if (!spans_->empty()) spans_->back().space_after = space_before_;
 }
 
 // End of the run of non-space glyphs at p. Sets *url_hint when the run has
-// a byte that a URL or e-mail address needs ('@', ':', 'w').
-size_t Scanner::ChunkEnd(size_t p, bool* url_hint) const {
+// the bytes a URL or e-mail address needs ('@' or ':', or '.' and 'w').
+size_t Scanner::ChunkEnd(size_t p, bool* url_hint, bool* ascii) const {
   const size_t n = text_.size();
   uint8_t seen = 0;
   while (p < n) {
@@ -174,7 +187,8 @@ size_t Scanner::ChunkEnd(size_t p, bool* url_hint) const {
     if (IsSpaceGlyph(g)) break;
     p += g.len;
   }
-  *url_hint = seen & kUrlHintByte;
+  *url_hint = (seen & kAtOrColonByte) || ((seen & kDotByte) && (seen & kWByte));
+  *ascii = !(seen & kHighByte);
   return p;
 }
 
@@ -403,28 +417,46 @@ void Scanner::EmitWord(size_t b, size_t e) {
 }
 
 void Scanner::Emit(size_t b, size_t e) {
-  if (!tokens_->empty()) tokens_->back().space_after = space_before_;
-  Token& t = tokens_->emplace_back();
-  t.begin = static_cast<uint32_t>(b);
-  t.end = static_cast<uint32_t>(e);
-  const std::string_view s = text_.substr(b, e - b);
-  uint8_t high = 0;
-  for (char c : s) high |= static_cast<uint8_t>(c);
-  if (high < 0x80) {
-    t.form.assign(s.data(), s.size());
-  } else {
-    AppendNormalized(s, &t.form);
-  }
-  newlines_->push_back(pending_newlines_);
+  if (!spans_->empty()) spans_->back().space_after = space_before_;
+  spans_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), pending_newlines_, true,
+                     chunk_ascii_});
   pending_newlines_ = 0;
   space_before_ = false;
 }
 
 }  // namespace
 
+void ScanTokens(std::string_view text, std::vector<TokenSpan>* spans) {
+  // News text averages five to six bytes per token; a compact span vector
+  // may regrow cheaply, so the big Token vector is sized exactly once.
+  spans->reserve(spans->size() + text.size() / 5 + 16);
+  Scanner(text, spans).Run();
+}
+
+void MakeTokens(std::string_view text, const std::vector<TokenSpan>& spans,
+                std::vector<Token>* tokens, std::vector<uint8_t>* newlines_before) {
+  tokens->reserve(tokens->size() + spans.size());
+  newlines_before->reserve(newlines_before->size() + spans.size());
+  for (const TokenSpan& sp : spans) {
+    Token& t = tokens->emplace_back();
+    t.begin = sp.begin;
+    t.end = sp.end;
+    t.space_after = sp.space_after;
+    const std::string_view s = text.substr(sp.begin, sp.end - sp.begin);
+    if (sp.ascii) {
+      t.form.assign(s.data(), s.size());
+    } else {
+      AppendNormalized(s, &t.form);
+    }
+    newlines_before->push_back(sp.newlines_before);
+  }
+}
+
 void Tokenize(std::string_view text, std::vector<Token>* tokens,
               std::vector<uint8_t>* newlines_before) {
-  Scanner(text, tokens, newlines_before).Run();
+  std::vector<TokenSpan> spans;
+  ScanTokens(text, &spans);
+  MakeTokens(text, spans, tokens, newlines_before);
 }
 
 }  // namespace faultline

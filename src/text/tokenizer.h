@@ -21,7 +21,25 @@
 
 namespace faultline {
 
-// Appends the tokens of `text` to *tokens. For each token it also appends to
+// A token before its form is made: 12 bytes instead of sizeof(Token).
+struct TokenSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint8_t newlines_before = 0;  // line breaks before the token, capped at 2
+  bool space_after = true;
+  bool ascii = false;  // all bytes < 0x80: the form is the original spelling
+};
+
+// Appends the token spans of `text` to *spans (the scanning pass).
+// REQUIRES: as for Tokenize.
+void ScanTokens(std::string_view text, std::vector<TokenSpan>* spans);
+
+// Appends one Token per span (offsets, normalised form, space_after) and its
+// line-break count, reserving both vectors exactly once.
+void MakeTokens(std::string_view text, const std::vector<TokenSpan>& spans,
+                std::vector<Token>* tokens, std::vector<uint8_t>* newlines_before);
+
+// ScanTokens + MakeTokens. Appends the tokens of `text` to *tokens. For each token it also appends to
 // *newlines_before the number of line breaks in the whitespace before it,
 // capped at 2 (2 = a blank line, i.e. a paragraph break). Sets
 // Token::space_after. REQUIRES: text is valid UTF-8 without NUL bytes (see

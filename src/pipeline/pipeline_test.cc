@@ -1,0 +1,134 @@
+// Table-driven tests of the whole path on real sentences: story text in,
+// events out, with the shipped dictionaries and models.
+#include "pipeline/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace faultline {
+namespace {
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Open({});
+    ASSERT_TRUE(p.ok()) << p.status().message();
+    pipeline_ = std::move(p).value().release();
+  }
+  static void TearDownTestSuite() { delete pipeline_; }
+
+  CodedDocument Code(const std::string& text, const std::string& date = "2022-02-03") {
+    Document doc;
+    doc.id = "t";
+    doc.date = date;
+    doc.text = text;
+    doc.origin = "test";
+    auto r = pipeline_->Process(&doc);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? std::move(r).value() : CodedDocument();
+  }
+  static Pipeline* pipeline_;
+};
+
+Pipeline* PipelineTest::pipeline_ = nullptr;
+
+struct EventCase {
+  const char* text;
+  const char* source;  // prefix
+  const char* target;  // prefix ("" = any)
+  const char* root;
+  const char* status;
+};
+
+bool Has(const CodedDocument& d, const EventCase& c) {
+  return std::any_of(d.events.begin(), d.events.end(), [&](const Event& e) {
+    return e.source.rfind(c.source, 0) == 0 && e.target.rfind(c.target, 0) == 0 && e.root == c.root &&
+           e.status == c.status;
+  });
+}
+
+std::string Dump(const CodedDocument& d) {
+  std::string s;
+  for (const Event& e : d.events) s += e.source + ">" + e.target + ":" + e.code + "[" + e.status + "] ";
+  return s;
+}
+
+TEST_F(PipelineTest, CodesWireConstructions) {
+  const EventCase cases[] = {
+      // active voice, person resolved by role on the date
+      {"Boris Johnson visited Kyiv on Tuesday.", "GBRGOV", "UKR", "04", "reported"},
+      // passive with "by"
+      {"The embassy in Kabul was attacked by Taliban fighters on Monday.", "AFG", "", "19", "reported"},
+      // compound subject: two sources
+      {"Britain and Poland condemned the attack on Ukraine.", "GBR", "", "11", "reported"},
+      {"Britain and Poland condemned the attack on Ukraine.", "POL", "", "11", "reported"},
+      // object control: urge X to step back
+      {"Antony Blinken urged Russia to step back from the border.", "USAGOV", "RUS", "02", "reported"},
+      // planned with "will"
+      {"Germany will impose sanctions on Russia.", "DEU", "RUS", "16", "planned"},
+      // reported speech codes the embedded act
+      {"Officials said Russian troops had shelled the Ukrainian town of Kharkiv.", "RUSMIL", "", "19", "reported"},
+  };
+  for (const EventCase& c : cases) {
+    CodedDocument d = Code(c.text);
+    EXPECT_TRUE(Has(d, c)) << c.text << "\n  got: " << Dump(d);
+  }
+}
+
+TEST_F(PipelineTest, DeniedAndHypotheticalAttacksAreNotEvents) {
+  const char* texts[] = {
+      "Russia denies that it is planning to invade Ukraine.",
+      "Russia did not attack Ukraine.",
+      "An invasion of Ukraine by Russia would be met with severe consequences.",
+  };
+  for (const char* t : texts) {
+    CodedDocument d = Code(t);
+    for (const Event& e : d.events) {
+      EXPECT_FALSE(e.root >= "18" && e.status == "reported") << t << " -> " << Dump(d);
+    }
+  }
+}
+
+TEST_F(PipelineTest, PersonCodedByOfficeOnTheEventDate) {
+  CodedDocument in_office = Code("Boris Johnson criticized Russia.", "2022-02-03");
+  CodedDocument after = Code("Boris Johnson criticized Russia.", "2023-05-01");
+  ASSERT_FALSE(in_office.events.empty()) << Dump(in_office);
+  ASSERT_FALSE(after.events.empty()) << Dump(after);
+  EXPECT_EQ(in_office.events[0].source, "GBRGOV");
+  EXPECT_EQ(after.events[0].source, "GBR");
+}
+
+TEST_F(PipelineTest, PronounsAndSurnamesResolveInTheDocument) {
+  CodedDocument d = Code(
+      "Polish Prime Minister Mateusz Morawiecki arrived in Kyiv on Monday.\n\n"
+      "Morawiecki praised Ukraine. He also criticized Russia.",
+      "2022-02-03");
+  EXPECT_TRUE(Has(d, {"", "POLGOV", "UKR", "05", "reported"}) || Has(d, {"POLGOV", "UKR", "05", "reported"}))
+      << Dump(d);
+  EXPECT_TRUE(Has(d, {"POLGOV", "RUS", "11", "reported"})) << Dump(d);
+}
+
+TEST_F(PipelineTest, QuotesGetTheirSpeakers) {
+  CodedDocument d = Code(
+      "\"We will not accept any threat to our borders,\" Polish Prime Minister Mateusz Morawiecki said.",
+      "2022-02-03");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "POLGOV");
+  EXPECT_EQ(d.quotes[0].quote, "We will not accept any threat to our borders,");
+}
+
+TEST_F(PipelineTest, EventsCarryTheirEvidence) {
+  std::string text = "Russia annexed Crimea in 2014.";
+  CodedDocument d = Code(text);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  const Event& e = d.events[0];
+  EXPECT_EQ(e.date, "2014");
+  EXPECT_EQ(text.substr(e.span_begin, e.span_end - e.span_begin), "annexed");
+  EXPECT_FALSE(e.rule.empty());
+  EXPECT_EQ(e.root, "19");
+  EXPECT_EQ(e.quad_class, 4);
+}
+
+}  // namespace
+}  // namespace faultline
