@@ -32,13 +32,14 @@ bool Negated(const Tree& t, int v) {
   return false;
 }
 
-// Modal auxiliaries on verb v: 'p' planned (will, shall, would), 'h'
+// Modal auxiliaries on verb v: 'p' planned (will, shall), 'w' would, 'h'
 // hypothetical (could, might, may), 0 none.
 char Modal(const Tree& t, int v) {
   for (int c : t.children(v)) {
     if (t.base_rel(c) != "aux") continue;
     const std::string& l = t.lemma(c);
-    if (l == "will" || l == "shall" || l == "'ll" || l == "would" || l == "wo") return 'p';
+    if (l == "would") return 'w';
+    if (l == "will" || l == "shall" || l == "'ll" || l == "wo") return 'p';
     if (l == "could" || l == "might" || l == "may" || l == "can" || l == "ca") return 'h';
   }
   return 0;
@@ -86,6 +87,10 @@ EventStatus StatusOf(const Tree& t, int anchor) {
   if (t.base_rel(v) == "advcl" && (mark == "if" || mark == "unless")) return EventStatus::kHypothetical;
   if (HasCondition(t, v)) return EventStatus::kConditional;
   char modal = Modal(t, v);
+  // "An invasion would be met with ...": a noun event in a would-clause is
+  // imagined, not announced.
+  if (modal == 'w' && v != anchor) return EventStatus::kHypothetical;
+  bool reported = false;  // inside a clause reported by a verb of saying
   // Climb through the verbs that govern this clause: "denies that it is
   // planning to invade" -> invade under plan under deny.
   EventStatus governed = EventStatus::kReported;
@@ -102,13 +107,19 @@ EventStatus StatusOf(const Tree& t, int anchor) {
       if (In(hl, kPlanVerbs)) governed = EventStatus::kPlanned;
       if (In(hl, kWishVerbs)) governed = EventStatus::kHypothetical;
     }
-    if (r == "ccomp") break;  // a reported clause: its own modality counts
+    if (r == "ccomp") {
+      reported = true;  // a reported clause: its own modality counts
+      break;
+    }
     if (!modal) modal = Modal(t, h);
     cur = h;
   }
   if (modal == 'h') return EventStatus::kHypothetical;
   if (governed != EventStatus::kReported) return governed;
   if (modal == 'p') return EventStatus::kPlanned;
+  // "would" reported ("said Poland would hand over") is the future seen from
+  // the past: planned. Unreported, it is only imagined.
+  if (modal == 'w') return reported ? EventStatus::kPlanned : EventStatus::kHypothetical;
   return EventStatus::kReported;
 }
 

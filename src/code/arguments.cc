@@ -132,15 +132,32 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
   } else {
     if (IsPassive(t, anchor)) {
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(t, anchor)));
+      // "An invasion by Russia would be met with consequences": the act
+      // responded to names the target, by its agent or possessor.
+      int subj = t.Child(anchor, "nsubj:pass");
+      if (subj >= 0 && t.tok(subj).upos == "NOUN") {
+        Arguments inner = NounArguments(sv, ctx, subj);
+        if (!inner.sources.empty()) a.targets = inner.sources;
+      }
     } else {
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, SubjectOf(t, anchor)));
     }
-    a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
+    if (a.targets.empty()) a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
   }
   if (target_ref >= 0) {
+    // The '+' slot names one reference; its conjuncts are targets too
+    // ("guarantees from the United States and NATO").
     const ActorRef* r = &sv.refs[target_ref];
-    a.targets.assign(1, r);
-    a.sources.erase(std::remove(a.sources.begin(), a.sources.end(), r), a.sources.end());
+    a.targets = ActorsOfPhrase(sv, ctx, r->head_tok);
+    if (std::find(a.targets.begin(), a.targets.end(), r) == a.targets.end()) a.targets.insert(a.targets.begin(), r);
+    for (const ActorRef* x : a.targets) {
+      a.sources.erase(std::remove(a.sources.begin(), a.sources.end(), x), a.sources.end());
+    }
+  }
+  // "X rejected Y's demand but offered a path": a coordinated verb with no
+  // target of its own acts on its head verb's target.
+  if (a.targets.empty() && t.base_rel(anchor) == "conj" && t.head(anchor) >= 0 && t.IsVerbal(t.head(anchor))) {
+    a.targets = TargetsBelow(sv, ctx, t.head(anchor), false, a.sources);
   }
   return a;
 }

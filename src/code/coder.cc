@@ -24,6 +24,45 @@ bool IsAllCaps(const Document& doc, const Sentence& s) {
   return upper > 8 && lower == 0;
 }
 
+// What one pattern match contributes to each of its events.
+struct EventDraft {
+  const CodeInfo* info;
+  std::string_view status;
+  std::string date;
+  std::string rule;
+  uint32_t first_tok, last_tok;
+};
+
+// Appends one event unless the same act (sentence, dyad, code) is there.
+void Emit(const Document& doc, const Sentence& s, uint32_t si, const EventDraft& d, const std::string& source,
+          const std::string& source_text, const std::string& target, const std::string& target_text,
+          std::vector<Event>* out) {
+  if (source == target) return;
+  for (auto it = out->rbegin(); it != out->rend() && it->sentence == si; ++it) {
+    if (it->source == source && it->target == target && it->code == d.info->code) return;
+  }
+  Event e;
+  e.doc_id = doc.id;
+  e.sentence = si;
+  e.date = d.date;
+  e.source = source;
+  e.source_text = source_text;
+  e.target = target;
+  e.target_text = target_text;
+  e.code = d.info->code;
+  e.root = d.info->root;
+  e.quad_class = d.info->quad_class;
+  e.goldstein = d.info->goldstein;
+  e.plover = d.info->plover;
+  e.status = std::string(d.status);
+  const Token* toks = doc.begin_of(s);
+  e.span_begin = toks[d.first_tok].begin;
+  e.span_end = toks[d.last_tok].end;
+  e.text = std::string(doc.slice(s.begin, s.end));
+  e.rule = d.rule;
+  out->push_back(std::move(e));
+}
+
 // Role-only references ("police", "separatists") take a country from their
 // own phrase's place words, else from the story's main country.
 void FillRoleCountries(SentenceView* sv, const DocContext& ctx) {
@@ -75,6 +114,52 @@ std::string EventDate(const Tree& t, int anchor, const std::vector<DateMention>&
   return carried.empty() ? published : carried;
 }
 
+// The subject of the verb of saying that reports the anchor's clause
+// ("Morawiecki said Poland would ..."), or nullptr.
+const ActorRef* Reporter(const SentenceView& sv, const DocContext& ctx, int anchor) {
+  const Tree& t = *sv.tree;
+  int v = ClauseVerb(t, anchor);
+  for (int guard = 0; guard < 4 && v >= 0; ++guard) {
+    std::string_view r = t.base_rel(v);
+    int h = t.head(v);
+    if (h < 0 || (r != "ccomp" && r != "xcomp" && r != "conj" && r != "parataxis")) return nullptr;
+    if (r != "conj" && IsSpeechVerb(t.lemma(h))) return ActorOfPhrase(sv, ctx, SubjectOf(t, h));
+    v = h;
+  }
+  return nullptr;
+}
+
+// A country named by its own official ("Morawiecki said Poland would hand
+// over ...") speaks as that official's government.
+std::string SourceCode(const ActorRef* src, const ActorRef* reporter) {
+  if (reporter && reporter->kind == ActorKind::kPerson && src->code.size() == 3 &&
+      reporter->code.size() > 3 && reporter->code.compare(0, 3, src->code) == 0) {
+    return reporter->code;
+  }
+  return src->code;
+}
+
+// Roots whose recipient news often leaves to the context (aid, offers,
+// threats): with no target in the clause, the first actor of another
+// country in the sentence is taken.
+bool TargetFromSentence(const std::string& root) {
+  return root == "03" || root == "06" || root == "07" || root == "13";
+}
+
+const ActorRef* OtherPartyInSentence(const SentenceView& sv, const std::vector<const ActorRef*>& sources) {
+  for (const ActorRef& r : sv.refs) {
+    bool other = std::none_of(sources.begin(), sources.end(), [&](const ActorRef* s) {
+      return s == &r || s->code.compare(0, 3, r.code, 0, 3) == 0;
+    });
+    if (other && r.code.size() >= 3) return &r;
+  }
+  return nullptr;
+}
+
+// Meetings, calls and negotiations involve both sides: each is coded in
+// both directions.
+bool Reciprocal(const std::string& code) { return code == "040" || code == "041" || code == "046"; }
+
 }  // namespace
 
 CodedDocument Coder::Code(const Document& doc) const {
@@ -107,37 +192,26 @@ CodedDocument Coder::Code(const Document& doc) const {
         continue;
       }
       Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref);
+      const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
+      if (args.sources.empty() && reporter && info->root <= "13") args.sources.push_back(reporter);
       if (args.sources.empty()) continue;
+      if (args.targets.empty() && TargetFromSentence(info->root)) {
+        if (const ActorRef* other = OtherPartyInSentence(sv, args.sources)) args.targets.push_back(other);
+      }
       // Reciprocal acts with a plural subject and no object: each on each.
       bool pairwise = args.targets.empty() && args.sources.size() > 1;
       std::vector<const ActorRef*> targets = args.targets;
       if (targets.empty() && !pairwise) targets.push_back(nullptr);
-      std::string date = EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date);
+      EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
+                       m.pattern->rule, m.first_tok, m.last_tok};
       for (const ActorRef* src : args.sources) {
         for (const ActorRef* tgt : pairwise ? args.sources : targets) {
-          if (tgt == src || (tgt && tgt->code == src->code)) continue;
-          Event e;
-          e.doc_id = doc.id;
-          e.sentence = si;
-          e.date = date;
-          e.source = src->code;
-          e.source_text = src->text;
-          if (tgt) {
-            e.target = tgt->code;
-            e.target_text = tgt->text;
+          if (tgt == src) continue;
+          std::string src_code = SourceCode(src, reporter);
+          Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", &out.events);
+          if (tgt && Reciprocal(info->code) && !pairwise) {
+            Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, &out.events);
           }
-          e.code = info->code;
-          e.root = info->root;
-          e.quad_class = info->quad_class;
-          e.goldstein = info->goldstein;
-          e.plover = info->plover;
-          e.status = std::string(StatusName(status));
-          const Token* toks = doc.begin_of(s);
-          e.span_begin = toks[m.first_tok].begin;
-          e.span_end = toks[m.last_tok].end;
-          e.text = std::string(doc.slice(s.begin, s.end));
-          e.rule = m.pattern->rule;
-          out.events.push_back(std::move(e));
         }
       }
     }

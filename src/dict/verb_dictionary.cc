@@ -66,6 +66,9 @@ std::string ParsePattern(std::string_view s, VerbPattern* p) {
       p->anchor = w[0];
       continue;
     }
+    if (word.find('/') != std::string_view::npos) {
+      return "a part of speech ('" + std::string(word) + "') is only allowed on the anchor";
+    }
     PatternItem item;
     item.alternatives.push_back(PhraseWords(word, true));
     p->items.push_back(std::move(item));

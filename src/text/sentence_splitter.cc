@@ -75,27 +75,25 @@ void Splitter::Run() {
     }
     if (paragraph_start) {
       paragraph_start = false;
-      if (const size_t d = DatelineEnd(i); d != 0) {
+      if (const size_t d = DatelineEnd(i); d != 0 && d - i <= max_) {
         Close(i, d);
         start = i = d;
         continue;
       }
     }
     size_t next = i + 1;
+    bool ends = false;
     const std::string_view f = Form(i);
     if (IsTerminal(f) || IsAbbreviation(f)) {
       next = AbsorbClosers(i);
-      if (next < n && !ParagraphBreakBefore(next) && EndsAfter(i, next, next > i + 1)) {
-        Close(start, next);
-        start = next;
-      }
+      ends = next < n && !ParagraphBreakBefore(next) && EndsAfter(i, next, next > i + 1);
     }
-    // Bound the piece: cut at max_ tokens, but never inside the closers.
+    // Bound the piece: cut at max_ tokens (closers may have pushed past it).
     while (next - start > max_) {
       Close(start, start + max_);
       start += max_;
     }
-    if (next - start == max_ && next < n) {
+    if (next > start && (ends || (next - start == max_ && next < n))) {
       Close(start, next);
       start = next;
     }

@@ -1,0 +1,72 @@
+#include "tag/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include "learn/binary_io.h"
+#include "tag/test_sentence.h"
+
+namespace faultline {
+namespace {
+
+constexpr char kModel[] = "models/tagger.bin";
+
+class TaggerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto tagger = Tagger::Load(kModel);
+    ASSERT_TRUE(tagger.ok()) << tagger.status().message();
+    tagger_ = std::move(*tagger);
+  }
+  // "UPOS/XPOS" per token.
+  std::vector<std::string> Tags(std::string_view text) {
+    Document doc = WhitespaceDocument(text);
+    tagger_->Tag(&doc, doc.sentences[0]);
+    std::vector<std::string> out;
+    for (const Token& t : doc.tokens) out.push_back(std::string(t.upos) + "/" + std::string(t.xpos));
+    return out;
+  }
+  std::unique_ptr<Tagger> tagger_;
+};
+
+TEST_F(TaggerTest, TagsNewsSentences) {
+  EXPECT_EQ(Tags("Johnson visited Kyiv on February 1 ."),
+            (std::vector<std::string>{"PROPN/NNP", "VERB/VBD", "PROPN/NNP", "ADP/IN", "PROPN/NNP",
+                                      "NUM/CD", "PUNCT/."}));
+  EXPECT_EQ(Tags("The embassy was attacked by gunmen ."),
+            (std::vector<std::string>{"DET/DT", "NOUN/NN", "AUX/VBD", "VERB/VBN", "ADP/IN",
+                                      "NOUN/NNS", "PUNCT/."}));
+  EXPECT_EQ(Tags("Russia did not invade ."),
+            (std::vector<std::string>{"PROPN/NNP", "AUX/VBD", "PART/RB", "VERB/VB", "PUNCT/."}));
+}
+
+TEST_F(TaggerTest, UsesContextForAmbiguousWords) {
+  // "attack" as a noun after a determiner, as a verb after "to".
+  std::vector<std::string> noun = Tags("The attack killed 12 people .");
+  std::vector<std::string> verb = Tags("They plan to attack the city .");
+  EXPECT_EQ(noun[1], "NOUN/NN");
+  EXPECT_EQ(verb[3], "VERB/VB");
+}
+
+TEST_F(TaggerTest, EmptySentenceIsFine) {
+  Document doc;
+  doc.sentences.push_back(Sentence{});
+  tagger_->Tag(&doc, doc.sentences[0]);
+  EXPECT_TRUE(doc.tokens.empty());
+}
+
+TEST(TaggerLoadTest, RejectsMissingAndCorruptFiles) {
+  auto missing = Tagger::Load("/nonexistent/tagger.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+
+  auto data = ReadWholeFile(kModel);
+  ASSERT_TRUE(data.ok());
+  std::string path = ::testing::TempDir() + "/truncated_tagger.bin";
+  ASSERT_TRUE(WriteWholeFile(path, data->substr(0, data->size() / 3)).ok());
+  auto truncated = Tagger::Load(path);
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), Status::Code::kCorruption);
+}
+
+}  // namespace
+}  // namespace faultline
