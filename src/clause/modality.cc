@@ -56,6 +56,14 @@ bool HasCondition(const Tree& t, int v) {
 
 }  // namespace
 
+bool IsLightVerb(const std::string& l) {
+  static constexpr std::array<std::string_view, 25> kVerbs = {
+      "hold", "have", "make", "conduct", "launch", "carry", "stage", "begin", "start",
+      "take", "give", "attend", "join", "pay", "resume", "open", "continue", "renew",
+      "announce", "reiterate", "repeat", "issue", "mount", "step", "wage"};
+  return In(l, kVerbs);
+}
+
 std::string_view StatusName(EventStatus s) {
   switch (s) {
     case EventStatus::kReported: return "reported";
@@ -79,7 +87,27 @@ int ClauseVerb(const Tree& t, int anchor) {
   return v < 0 ? anchor : v;
 }
 
+// A noun event ("the build-up", "an invasion") is presupposed by the clause
+// around it, whatever that clause's own modality: it is negated by "no",
+// imagined when it is the subject of a would/could clause or sits in an
+// if-clause, and otherwise reported.
+EventStatus NounStatus(const Tree& t, int anchor) {
+  if (Negated(t, anchor)) return EventStatus::kNegated;
+  int v = ClauseVerb(t, anchor);
+  if (v == anchor) return EventStatus::kReported;
+  std::string_view r = t.base_rel(anchor);
+  // "could take military action unless ...": the light verb carries it.
+  if (r == "obj" && t.head(anchor) == v && IsLightVerb(t.lemma(v))) return StatusOf(t, v);
+  if ((r == "nsubj" || r == "csubj") && (Modal(t, v) == 'w' || Modal(t, v) == 'h')) {
+    return EventStatus::kHypothetical;
+  }
+  std::string mark = t.MarkOf(v);
+  if (t.base_rel(v) == "advcl" && (mark == "if" || mark == "unless")) return EventStatus::kHypothetical;
+  return EventStatus::kReported;
+}
+
 EventStatus StatusOf(const Tree& t, int anchor) {
+  if (t.tok(anchor).upos == "NOUN") return NounStatus(t, anchor);
   int v = ClauseVerb(t, anchor);
   if (Negated(t, anchor) || (v != anchor && Negated(t, v))) return EventStatus::kNegated;
   // The anchor is itself the condition ("if an escalation begins").
@@ -87,9 +115,6 @@ EventStatus StatusOf(const Tree& t, int anchor) {
   if (t.base_rel(v) == "advcl" && (mark == "if" || mark == "unless")) return EventStatus::kHypothetical;
   if (HasCondition(t, v)) return EventStatus::kConditional;
   char modal = Modal(t, v);
-  // "An invasion would be met with ...": a noun event in a would-clause is
-  // imagined, not announced.
-  if (modal == 'w' && v != anchor) return EventStatus::kHypothetical;
   bool reported = false;  // inside a clause reported by a verb of saying
   // Climb through the verbs that govern this clause: "denies that it is
   // planning to invade" -> invade under plan under deny.

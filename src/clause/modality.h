@@ -6,6 +6,7 @@
 #ifndef FAULTLINE_CLAUSE_MODALITY_H_
 #define FAULTLINE_CLAUSE_MODALITY_H_
 
+#include <string>
 #include <string_view>
 
 #include "clause/tree.h"
@@ -18,6 +19,10 @@ std::string_view StatusName(EventStatus s);
 
 // Status of the event anchored at token `anchor`.
 EventStatus StatusOf(const Tree& tree, int anchor);
+
+// Verbs that carry a noun event rather than an event of their own: "hold
+// talks", "take action", "make remarks".
+bool IsLightVerb(const std::string& lemma);
 
 // The verb whose clause carries a noun anchor's modality ("the invasion ...
 // would be met": met), or the anchor itself for verbs.

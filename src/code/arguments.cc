@@ -1,5 +1,7 @@
 #include "code/arguments.h"
 
+#include "clause/modality.h"
+
 #include <algorithm>
 #include <string>
 
@@ -86,11 +88,14 @@ Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
     a.sources.push_back(&sv.refs[sv.ref_at[n]]);
   }
   if (a.sources.empty()) {
-    // "Johnson visited Kyiv for talks": the event noun's actor is the
-    // subject of the verb it hangs on.
+    // The event noun's actor is the subject of the verb it hangs on when
+    // the noun frames that verb ("in a phone call with X, Y urged",
+    // "visited Kyiv for talks") or is the object of a light verb ("held
+    // talks", "made remarks"); not when it is what the verb acts on
+    // ("urged de-escalation": the urger does not de-escalate).
     int v = t.head(n);
     std::string_view r = t.base_rel(n);
-    if (v >= 0 && t.IsVerbal(v) && (r == "obj" || r == "obl")) {
+    if (v >= 0 && t.IsVerbal(v) && (r == "obl" || (r == "obj" && IsLightVerb(t.lemma(v))))) {
       int s = SubjectOf(t, v);
       if (s >= 0) AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, s));
     }

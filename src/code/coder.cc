@@ -156,6 +156,18 @@ const ActorRef* OtherPartyInSentence(const SentenceView& sv, const std::vector<c
   return nullptr;
 }
 
+// A noun naming a verbal act ("demand", "commitment", "warning") is a new
+// event only when a light verb performs it ("issued a warning"); elsewhere
+// it refers to an act reported before ("rejected Russia's demand"). Meetings
+// and material acts are events wherever they are named.
+bool NounIsAnAct(const Tree& t, int noun, const std::string& code) {
+  std::string root = code.substr(0, 2);
+  bool verbal = root <= "13" && root != "04";
+  if (!verbal) return true;
+  int h = t.head(noun);
+  return h >= 0 && t.base_rel(noun) == "obj" && IsLightVerb(t.lemma(h));
+}
+
 // Meetings, calls and negotiations involve both sides: each is coded in
 // both directions.
 bool Reciprocal(const std::string& code) { return code == "040" || code == "041" || code == "046"; }
@@ -179,9 +191,18 @@ CodedDocument Coder::Code(const Document& doc) const {
     std::vector<DateMention> dates;
     if (published.ok()) dates = FindDates(doc, s, published.value());
     if (!carried.empty() && s.paragraph > carried_paragraph + 1) carried.clear();
+    // Words a verb pattern used ("take military action") are not anchors of
+    // their own: one predicate, one event.
+    std::vector<bool> consumed(s.size, false);
     for (uint32_t w = 0; w < sv.words.size(); ++w) {
+      if (consumed[sv.words[w].head]) continue;
       PatternMatch m = MatchAnchor(sv, *verbs_, w);
       if (!m.pattern || m.pattern->blocks()) continue;
+      if (!m.pattern->noun) {
+        for (uint32_t t = m.first_tok; t <= m.last_tok; ++t) consumed[t] = true;
+      } else if (!NounIsAnAct(*sv.tree, m.anchor_tok, m.pattern->code)) {
+        continue;
+      }
       EventStatus status = StatusOf(*sv.tree, m.anchor_tok);
       const CodeInfo* info = codes_->Find(m.pattern->code);
       if (!info) continue;

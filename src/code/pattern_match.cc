@@ -13,6 +13,20 @@ bool ClauseBoundary(const Tree& t, int c) {
          r == "nsubj";
 }
 
+// Words that end the stretch of text right after an anchor: punctuation and
+// the words that open a new clause.
+bool EndsWindow(const Tree& t, int i) {
+  const std::string& l = t.lemma(i);
+  if (t.tok(i).upos == "PUNCT") return true;
+  static const char* kOpeners[] = {"that", "which", "who", "whom", "because", "if", "unless", "while",
+                                   "but", "although", "when", "after", "before", "as", "whether"};
+  return std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return l == k; });
+}
+
+// The anchor's clause: its subtree without the subtrees of other clauses,
+// plus -- because a parser's attachment errors should not hide a verb's
+// object -- the words right after it up to the next punctuation or clause
+// opener (the surface fallback TABARI-style coders rely on entirely).
 std::vector<bool> ClauseTokens(const Tree& t, int anchor) {
   std::vector<bool> in(t.size(), false);
   std::vector<int> stack{anchor};
@@ -26,6 +40,7 @@ std::vector<bool> ClauseTokens(const Tree& t, int anchor) {
       stack.push_back(c);
     }
   }
+  for (int i = anchor + 1; i < t.size() && !EndsWindow(t, i); ++i) in[i] = true;
   return in;
 }
 

@@ -221,7 +221,13 @@ std::string Lemmatizer::LearnTable(const std::vector<Document>& train) const {
     for (const auto& w : c.wrong) {
       if (!best || w.second > best->second) best = &w;
     }
-    if (best && 2 * best->second > c.total) out += k + "\t" + best->first + "\n";
+    if (!best || 2 * best->second <= c.total) continue;
+    // EWT sometimes keeps a regular plural as its own lemma ("troops");
+    // event coding wants the singular, so those stay with the rules.
+    std::string_view form = std::string_view(k).substr(0, k.find('\t'));
+    bool regular_plural = k.ends_with("\tNNS") && best->first == form &&
+                          !exceptions_[kNoun].count(std::string(form));
+    if (!regular_plural) out += k + "\t" + best->first + "\n";
   }
   return out;
 }

@@ -38,7 +38,8 @@ class Lemmatizer {
                         std::string_view xpos) const;
 
   // Learns the exception table from gold lemmas: (lowercased form, xpos)
-  // pairs whose majority lemma differs from RuleLemma. Returns the TSV text.
+  // pairs whose majority lemma differs from RuleLemma, except regular plurals
+  // EWT leaves unlemmatised ("troops"). Returns the TSV text.
   std::string LearnTable(const std::vector<Document>& train) const;
 
   size_t table_size() const { return table_.size(); }

@@ -49,7 +49,7 @@ TEST_F(LemmatizerTest, CaseConventions) {
   EXPECT_EQ(lem_->Lemma("Kyiv", "PROPN", "NNP"), "Kyiv");
   EXPECT_EQ(lem_->Lemma("The", "DET", "DT"), "the");
   EXPECT_EQ(lem_->Lemma("Troops", "NOUN", "NNS"), "troop");
-  EXPECT_EQ(lem_->Lemma("1,200", "NUM", "CD"), "1,200");
+  EXPECT_EQ(lem_->Lemma("12", "NUM", "CD"), "12");
 }
 
 TEST_F(LemmatizerTest, RulesAloneNeedTheTableForClosedClasses) {
