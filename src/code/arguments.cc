@@ -53,7 +53,12 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
   if (strong.empty()) {
     for (int c : t.children(v)) {
       std::string_view r = t.base_rel(c);
-      if ((r == "obl" || r == "nmod") && t.rel(c) != "obl:agent" && TargetCase(t.CaseOf(c))) consider(c);
+      // A bare oblique (no preposition) is usually a misattached object.
+      std::string c_case = t.CaseOf(c);
+      if ((r == "obl" || r == "nmod") && t.rel(c) != "obl:agent" && t.rel(c) != "obl:tmod" &&
+          (TargetCase(c_case) || (c_case.empty() && r == "obl"))) {
+        consider(c);
+      }
     }
   }
   // Objects without an actor may carry one in an "of/with" phrase below a
@@ -154,6 +159,13 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
     // ("guarantees from the United States and NATO").
     const ActorRef* r = &sv.refs[target_ref];
     a.targets = ActorsOfPhrase(sv, ctx, r->head_tok);
+    for (size_t k = target_ref + 1; k < sv.refs.size(); ++k) {
+      // Surface coordination the parser may have missed ("with Britain and Poland").
+      const Token* toks = sv.doc->begin_of(*sv.sentence);
+      uint32_t from = sv.refs[k - 1].last_tok + 1, to = sv.refs[k].first_tok;
+      if (to != from + 1 || (toks[from].form != "and" && toks[from].form != ",")) break;
+      if (std::find(a.targets.begin(), a.targets.end(), &sv.refs[k]) == a.targets.end()) a.targets.push_back(&sv.refs[k]);
+    }
     if (std::find(a.targets.begin(), a.targets.end(), r) == a.targets.end()) a.targets.insert(a.targets.begin(), r);
     for (const ActorRef* x : a.targets) {
       a.sources.erase(std::remove(a.sources.begin(), a.sources.end(), x), a.sources.end());

@@ -168,6 +168,22 @@ bool NounIsAnAct(const Tree& t, int noun, const std::string& code) {
   return h >= 0 && t.base_rel(noun) == "obj" && IsLightVerb(t.lemma(h));
 }
 
+// Reference r and those joined to it by "and" or a comma right after it.
+std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
+  std::vector<const ActorRef*> out{&sv.refs[r]};
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  for (size_t k = r + 1; k < sv.refs.size(); ++k) {
+    uint32_t gap_from = sv.refs[k - 1].last_tok + 1, gap_to = sv.refs[k].first_tok;
+    bool joined = gap_to > gap_from && gap_to - gap_from <= 2;
+    for (uint32_t t = gap_from; joined && t < gap_to; ++t) {
+      joined = toks[t].form == "and" || toks[t].form == "," || toks[t].form == "or";
+    }
+    if (!joined) break;
+    out.push_back(&sv.refs[k]);
+  }
+  return out;
+}
+
 // Meetings, calls and negotiations involve both sides: each is coded in
 // both directions.
 bool Reciprocal(const std::string& code) { return code == "040" || code == "041" || code == "046"; }
@@ -216,6 +232,17 @@ CodedDocument Coder::Code(const Document& doc) const {
       const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
       if (args.sources.empty() && reporter && info->root <= "13") args.sources.push_back(reporter);
       if (args.sources.empty()) continue;
+      if (args.targets.empty() && args.sources.size() == 1) {
+        // The tree found no target: the first actor after the anchor in its
+        // clause (a parser's misattachment should not lose "guarantees from
+        // the United States"), with those coordinated to it.
+        for (int r : m.later_refs) {
+          const ActorRef* cand = &sv.refs[r];
+          if (std::find(args.sources.begin(), args.sources.end(), cand) != args.sources.end()) continue;
+          args.targets = SurfaceConjuncts(sv, r);
+          break;
+        }
+      }
       if (args.targets.empty() && TargetFromSentence(info->root)) {
         if (const ActorRef* other = OtherPartyInSentence(sv, args.sources)) args.targets.push_back(other);
       }

@@ -137,6 +137,10 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     cand.first_tok = word.first;
     if (TryPattern(sv, in, verbs.patterns()[id], w, &cand)) {
       cand.last_tok = std::max(cand.last_tok, word.last);
+      for (size_t r = 0; r < sv.refs.size(); ++r) {
+        int h = sv.refs[r].head_tok;
+        if (h > static_cast<int>(word.last) && in[h]) cand.later_refs.push_back(static_cast<int>(r));
+      }
       return cand;
     }
   }

@@ -15,6 +15,9 @@ struct PatternMatch {
   int target_ref = -1;     // index into SentenceView::refs chosen by '+', or -1
   uint32_t first_tok = 0;  // evidence: anchor .. last matched word
   uint32_t last_tok = 0;
+  // References in the anchor's clause after the anchor, in order: the
+  // surface fallback for the target when the tree gives none.
+  std::vector<int> later_refs;
 };
 
 // Tries the patterns for the word at `w` (most specific first) and returns

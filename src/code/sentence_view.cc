@@ -74,8 +74,11 @@ const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int
     }
     // Relative pronoun: the noun the relative clause hangs on.
     int clause = t.head(tok);
+    // Only the noun itself: "the border with Ukraine that has ..." is the
+    // border, not Ukraine.
     if ((l == "who" || l == "which" || l == "that") && clause >= 0 && t.rel(clause) == "acl:relcl") {
-      return ActorOfPhrase(sv, ctx, t.head(clause));
+      int noun = t.head(clause);
+      return noun >= 0 && sv.ref_at[noun] >= 0 ? &sv.refs[sv.ref_at[noun]] : nullptr;
     }
     return nullptr;
   }
