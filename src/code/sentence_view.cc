@@ -64,6 +64,12 @@ void DocContext::Remember(const ActorRef& ref, uint32_t sentence, bool subject) 
 }
 
 const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok) {
+  int found = -1;
+  return ActorOfPhraseAt(sv, ctx, tok, &found);
+}
+
+const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, int tok, int* found) {
+  *found = tok;
   if (tok < 0) return nullptr;
   const Tree& t = *sv.tree;
   if (sv.ref_at[tok] >= 0) return &sv.refs[sv.ref_at[tok]];
@@ -91,7 +97,10 @@ const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int
         std::string_view r = t.rel(c);
         if (r == "nmod:poss" || r == "compound" || r == "amod" || r == "flat" || r == "appos" ||
             t.base_rel(c) == "nmod") {
-          if (sv.ref_at[c] >= 0) return &sv.refs[sv.ref_at[c]];
+          if (sv.ref_at[c] >= 0) {
+            *found = c;
+            return &sv.refs[sv.ref_at[c]];
+          }
           if (r == "nmod:poss" && t.tok(c).upos == "PRON") {
             if (const ActorRef* p = ctx.ResolvePronoun(t.lemma(c), sv.index, static_cast<uint32_t>(c))) {
               return p;
@@ -110,8 +119,19 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
   std::vector<const ActorRef*> out;
   if (tok < 0) return out;
   for (int n : sv.tree->WithConjuncts(tok)) {
-    const ActorRef* r = ActorOfPhrase(sv, ctx, n);
-    if (r && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    int found = -1;
+    const ActorRef* r = ActorOfPhraseAt(sv, ctx, n, &found);
+    if (!r) continue;
+    if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    // "an alliance with Britain and Poland": the actor found below the
+    // phrase brings its own conjuncts.
+    if (found != n) {
+      for (int c : sv.tree->WithConjuncts(found)) {
+        if (c == found || sv.ref_at[c] < 0) continue;
+        const ActorRef* x = &sv.refs[sv.ref_at[c]];
+        if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+      }
+    }
   }
   return out;
 }

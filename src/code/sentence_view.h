@@ -50,6 +50,8 @@ struct SentenceView {
 // resolved pronoun, or one found among its modifiers ("Russia's demand",
 // "the border with Ukraine"). nullptr when none.
 const ActorRef* ActorOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
+// The same, with *found set to the token where the actor was found.
+const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, int tok, int* found);
 // The same for `tok` and each of its conjuncts ("Britain and Poland").
 std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
 

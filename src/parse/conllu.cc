@@ -207,6 +207,7 @@ void AppendConlluSentence(const Document& doc, const Sentence& s, const std::str
 
 std::string WriteConllu(const Document& doc) {
   std::string out;
+  if (!doc.id.empty()) out += "# newdoc id = " + doc.id + "\n";
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     AppendConlluSentence(doc, doc.sentences[i], doc.id + "-" + std::to_string(i + 1), &out);
   }

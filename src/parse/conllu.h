@@ -25,7 +25,8 @@ Result<std::vector<Document>> ReadConlluFile(const std::string& path);
 // columns per token, blank line after).
 void AppendConlluSentence(const Document& doc, const Sentence& s, const std::string& sent_id,
                           std::string* out);
-// All sentences of `doc`, sent_id "<doc.id>-<n>" (1-based).
+// All sentences of `doc` after a "# newdoc id" line (if doc.id is set),
+// sent_id "<doc.id>-<n>" (1-based).
 std::string WriteConllu(const Document& doc);
 
 }  // namespace faultline

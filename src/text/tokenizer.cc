@@ -150,6 +150,11 @@ void Scanner::Run() {
   size_t p = 0;
   const size_t n = text_.size();
   while (p < n) {
+    if (text_[p] == ' ') {  // the common case, without decoding
+      space_before_ = true;
+      ++p;
+      continue;
+    }
     const Glyph g = At(p);
     if (IsSpaceGlyph(g)) {
       // "\r\n" counts once: a lone '\r' is a break, '\n' after '\r' is not.
