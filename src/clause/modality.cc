@@ -21,7 +21,11 @@ constexpr std::array<std::string_view, 15> kPlanVerbs = {
     "plan", "intend", "due", "prepare", "schedule", "set", "expect", "aim",
     "agree", "promise", "pledge", "vow", "decide", "offer", "go"};
 // ... whose complement is only wished for or imagined.
-constexpr std::array<std::string_view, 6> kWishVerbs = {"want", "seek", "try", "hope", "wish", "threaten"};
+// ... or only asked for, imagined or judged possible ("urged X to withdraw",
+// "insisting that the West stick to", "it is possible to sign").
+constexpr std::array<std::string_view, 20> kWishVerbs = {
+    "want", "seek", "try", "hope", "wish", "threaten", "demand", "insist", "urge", "ask",
+    "call", "request", "appeal", "need", "possible", "impossible", "able", "willing", "likely", "unlikely"};
 constexpr std::array<std::string_view, 4> kNegators = {"not", "never", "n't", "no"};
 
 bool Negated(const Tree& t, int v) {
@@ -122,9 +126,18 @@ EventStatus StatusOf(const Tree& t, int anchor) {
   int cur = v;
   for (int guard = 0; guard < 6 && cur >= 0; ++guard) {
     std::string_view r = t.base_rel(cur);
-    if (r != "xcomp" && r != "ccomp" && r != "csubj") break;
+    // Through complements, clausal modifiers of nouns ("denial that ...",
+    // "calls for Moscow to de-escalate") and coordination (a conjunct
+    // shares its first member's governor).
+    // A relative clause asserts its own content ("Blinken, who urged ...").
+    if (r != "xcomp" && r != "ccomp" && r != "csubj" && r != "acl" && r != "conj") break;
+    if (t.rel(cur) == "acl:relcl") break;
     int h = t.head(cur);
     if (h < 0) break;
+    if (r == "conj") {  // the first conjunct is a sibling, not a governor
+      cur = h;
+      continue;
+    }
     const std::string& hl = t.lemma(h);
     if (In(hl, kDenyVerbs) || Negated(t, h)) return EventStatus::kNegated;
     if (HasCondition(t, h)) return EventStatus::kConditional;

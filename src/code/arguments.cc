@@ -87,6 +87,16 @@ Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, c));
     }
   }
+  // "Blinken reiterated Washington's commitment": the person performing a
+  // light verb speaks for the possessor of the same country.
+  int lv = t.head(n);
+  if (lv >= 0 && t.base_rel(n) == "obj" && IsLightVerb(t.lemma(lv))) {
+    if (const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, lv))) {
+      for (const ActorRef*& src : a.sources) {
+        if (who->code.size() > src->code.size() && who->code.compare(0, src->code.size(), src->code) == 0) src = who;
+      }
+    }
+  }
   if (sv.ref_at[n] >= 0) {
     // "troop build-up": the noun event is inside a reference ("Russian
     // troops") only when it is the last word of it; then the ref is the source.

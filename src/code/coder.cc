@@ -254,7 +254,9 @@ CodedDocument Coder::Code(const Document& doc) const {
                        m.pattern->rule, m.first_tok, m.last_tok};
       for (const ActorRef* src : args.sources) {
         for (const ActorRef* tgt : pairwise ? args.sources : targets) {
-          if (tgt == src) continue;
+          // "Russia would continue insisting on its demands": the target
+          // found through a pronoun is the source itself.
+          if (tgt == src || (tgt && tgt->code == src->code)) continue;
           std::string src_code = SourceCode(src, reporter);
           Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", &out.events);
           if (tgt && Reciprocal(info->code) && !pairwise) {

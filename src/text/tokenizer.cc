@@ -8,6 +8,7 @@
 
 #include "text/lexicon.h"
 #include "text/normalize.h"
+#include "text/url.h"
 
 namespace faultline {
 namespace {
@@ -130,7 +131,6 @@ class Scanner {
 
   size_t ChunkEnd(size_t p, bool* url_hint, bool* ascii) const;
   void Chunk(size_t b, size_t e, bool url_hint);
-  bool UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const;
   void Piece(size_t b, size_t e);
   size_t NumberPrefixEnd(size_t p, size_t e, const Glyph& g) const;
   size_t Word(size_t b, size_t e, size_t token_begin = SIZE_MAX);
@@ -199,63 +199,13 @@ size_t Scanner::ChunkEnd(size_t p, bool* url_hint, bool* ascii) const {
 
 void Scanner::Chunk(size_t b, size_t e, bool url_hint) {
   size_t ub, ue;
-  if (url_hint && e - b >= 4 && UrlCore(b, e, &ub, &ue)) {
-    Piece(b, ub);
-    Emit(ub, ue);
-    Piece(ue, e);
+  if (url_hint && e - b >= 4 && FindUrl(text_.substr(b, e - b), &ub, &ue)) {
+    Piece(b, b + ub);
+    Emit(b + ub, b + ue);
+    Piece(b + ue, e);
   } else {
     Piece(b, e);
   }
-}
-
-// A URL ("https://...", "www.x.org") or e-mail address inside the chunk,
-// without leading openers and trailing punctuation.
-bool Scanner::UrlCore(size_t b, size_t e, size_t* ub, size_t* ue) const {
-  const std::string_view c = text_.substr(b, e - b);
-  const size_t at = c.find('@');
-  const size_t scheme = c.find("://");
-  size_t start;
-  if (scheme != std::string_view::npos && scheme > 0) {
-    start = scheme;
-    while (start > 0 && IsAsciiAlpha(c[start - 1])) --start;
-    if (start == scheme) return false;
-  } else if (size_t w = c.find("www."); w != std::string_view::npos &&
-             (w == 0 || !IsAsciiAlpha(c[w - 1]))) {
-    start = w;
-  } else if (at != std::string_view::npos && at > 0 && c.find('.', at) != std::string_view::npos &&
-             (IsAsciiAlpha(c[at - 1]) || IsAsciiDigit(c[at - 1]))) {
-    start = at;
-    while (start > 0 && (IsAsciiAlpha(c[start - 1]) || IsAsciiDigit(c[start - 1]) ||
-                         c[start - 1] == '.' || c[start - 1] == '_' || c[start - 1] == '-' ||
-                         c[start - 1] == '+')) {
-      --start;
-    }
-  } else {
-    return false;
-  }
-  size_t end = c.size();
-  // Trailing punctuation belongs to the sentence, not the address; a ')' stays
-  // when the address itself opened one (Wikipedia links).
-  while (end > start) {
-    const char last = c[end - 1];
-    if (last == ')' && c.substr(start, end - start).find('(') != std::string_view::npos) break;
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
-        last == '"' || last == '\'' || last == ')' || last == ']' || last == '>' || last == '}') {
-      --end;
-    } else if (end - start >= 3 && static_cast<unsigned char>(last) >= 0x80) {
-      size_t k = end - 1;  // step back to the lead byte of the last glyph
-      while (k > start && (static_cast<unsigned char>(c[k]) & 0xC0) == 0x80) --k;
-      const Glyph g = ReadGlyph(text_, b + k);
-      if (g.ascii != '\'' && g.ascii != '"') break;
-      end = k;
-    } else {
-      break;
-    }
-  }
-  if (end - start < 4) return false;
-  *ub = b + start;
-  *ue = b + end;
-  return true;
 }
 
 void Scanner::Piece(size_t b, size_t e) {

@@ -39,11 +39,11 @@ void ScanTokens(std::string_view text, std::vector<TokenSpan>* spans);
 void MakeTokens(std::string_view text, const std::vector<TokenSpan>& spans,
                 std::vector<Token>* tokens, std::vector<uint8_t>* newlines_before);
 
-// ScanTokens + MakeTokens. Appends the tokens of `text` to *tokens. For each token it also appends to
-// *newlines_before the number of line breaks in the whitespace before it,
-// capped at 2 (2 = a blank line, i.e. a paragraph break). Sets
-// Token::space_after. REQUIRES: text is valid UTF-8 without NUL bytes (see
-// ValidateUtf8) and shorter than 4 GiB.
+// ScanTokens + MakeTokens. Appends the tokens of `text` to *tokens and, for
+// each, appends to *newlines_before the number of line breaks in the
+// whitespace before it, capped at 2 (2 = a blank line, i.e. a paragraph
+// break). Sets Token::space_after. REQUIRES: text is valid UTF-8 without NUL
+// bytes (see ValidateUtf8) and shorter than 4 GiB.
 void Tokenize(std::string_view text, std::vector<Token>* tokens,
               std::vector<uint8_t>* newlines_before);
 
