@@ -283,7 +283,10 @@ CodedDocument Coder::Code(const Document& doc) const {
       k.span_begin = toks[c.first_token].begin;
       k.span_end = toks[c.end_token - 1].end;
       k.text = std::string(doc.slice(k.span_begin, k.span_end));
-      k.actor = CountOwner(sv, ctx, c.unit_head);
+      int verb = -1;
+      if (const ActorRef* owner = CountOwner(sv, ctx, c.unit_head, &verb)) {
+        k.actor = verb >= 0 ? SourceCode(owner, Reporter(sv, ctx, verb)) : owner->code;
+      }
       out.counts.push_back(std::move(k));
     }
   }

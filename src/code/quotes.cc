@@ -126,20 +126,25 @@ void QuoteFinder::AddSentence(const SentenceView& sv, const DocContext& ctx, std
   }
 }
 
-std::string CountOwner(const SentenceView& sv, const DocContext& ctx, int unit_head) {
-  if (unit_head < 0 || unit_head >= sv.tree->size()) return "";
-  if (sv.ref_at[unit_head] >= 0) return sv.refs[sv.ref_at[unit_head]].code;
+const ActorRef* CountOwner(const SentenceView& sv, const DocContext& ctx, int unit_head, int* verb) {
+  *verb = -1;
+  if (unit_head < 0 || unit_head >= sv.tree->size()) return nullptr;
   const Tree& t = *sv.tree;
-  if (const ActorRef* r = ActorOfPhrase(sv, ctx, unit_head)) return r->code;
+  // Spans of time and shares are nobody's ("nearly eight years").
+  static const char* kUnowned[] = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "percent", "%"};
+  for (const char* u : kUnowned) {
+    if (t.lemma(unit_head) == u) return nullptr;
+  }
+  if (sv.ref_at[unit_head] >= 0) return &sv.refs[sv.ref_at[unit_head]];
+  if (const ActorRef* r = ActorOfPhrase(sv, ctx, unit_head)) return r;
   int v = unit_head;
   for (int guard = 0; v >= 0 && !t.IsVerbal(v) && guard < 4; ++guard) v = t.head(v);
-  // Counts of casualties belong to nobody in particular.
-  if (v < 0 || t.Dominates(v, unit_head) == false) return "";
-  if (std::string_view r = t.rel(unit_head); r == "obj" && (t.lemma(v) == "kill" || t.lemma(v) == "wound")) {
-    return "";
-  }
-  const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v));
-  return who ? who->code : "";
+  if (v < 0) return nullptr;
+  // Casualties belong to nobody in particular: the killer is an event's
+  // source, not the owner of the dead.
+  if (t.lemma(v) == "kill" || t.lemma(v) == "wound" || t.lemma(v) == "injure") return nullptr;
+  *verb = v;
+  return ActorOfPhrase(sv, ctx, SubjectOf(t, v));
 }
 
 }  // namespace faultline

@@ -37,8 +37,9 @@ class QuoteFinder {
 bool IsSpeechVerb(const std::string& lemma);
 
 // The actor who owns a count: the reference that contains its unit noun
-// ("Russian troops"), else the subject of the verb above it. "" if none.
-std::string CountOwner(const SentenceView& sv, const DocContext& ctx, int unit_head);
+// ("Russian troops"), else the subject of the verb above it (*verb is set to
+// that verb). nullptr if none.
+const ActorRef* CountOwner(const SentenceView& sv, const DocContext& ctx, int unit_head, int* verb);
 
 }  // namespace faultline
 

@@ -4,6 +4,16 @@
 #include "text/normalize.h"
 
 namespace faultline {
+namespace {
+
+// Whether the parentheses in s are balanced, so a final ')' is its own.
+bool Balanced(std::string_view s) {
+  int depth = 0;
+  for (char c : s) depth += (c == '(') - (c == ')');
+  return depth == 0;
+}
+
+}  // namespace
 
 bool FindUrl(std::string_view c, size_t* url_begin, size_t* url_end) {
   const size_t at = c.find('@');
@@ -24,6 +34,7 @@ bool FindUrl(std::string_view c, size_t* url_begin, size_t* url_end) {
                          c[start - 1] == '+')) {
       --start;
     }
+    if (c.substr(0, start).ends_with("mailto:")) start -= 7;
   } else {
     return false;
   }
@@ -32,7 +43,7 @@ bool FindUrl(std::string_view c, size_t* url_begin, size_t* url_end) {
   // when the address itself opened one (Wikipedia links).
   while (end > start) {
     const char last = c[end - 1];
-    if (last == ')' && c.substr(start, end - start).find('(') != std::string_view::npos) break;
+    if (last == ')' && Balanced(c.substr(start, end - start))) break;
     if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
         last == '"' || last == '\'' || last == ')' || last == ']' || last == '>' || last == '}') {
       --end;
