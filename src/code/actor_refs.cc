@@ -79,6 +79,27 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
   return ref;
 }
 
+// "Hezbollah leader Hassan Nasrallah": a role word followed by capitalised
+// words the dictionary does not know is a person named in the story; the
+// reference takes in the name and becomes a person (for "he" and "said").
+void ExtendWithName(const std::vector<Word>& words, const PhraseHit& last, size_t next_hit, bool last_is_role,
+                    ActorRef* ref) {
+  if (!last_is_role) return;
+  size_t end = last.last_word + 1;
+  while (end < next_hit && end < words.size() && end - last.last_word <= 4 && IsCapitalised(words[end]) &&
+         words[end].key != "'s") {
+    ++end;
+  }
+  if (end == last.last_word + 1) return;
+  for (size_t w = last.last_word + 1; w < end; ++w) ref->text += " " + words[w].surface;
+  ref->last_tok = words[end - 1].last;
+  ref->head_tok = words[end - 1].head;
+  ref->kind = ActorKind::kPerson;
+  ref->gender = 'x';
+  ref->place = false;
+  ref->role_only = ref->role_only && ref->code.size() == 3;
+}
+
 }  // namespace
 
 std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vector<Word>& words,
@@ -102,7 +123,10 @@ std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vect
       g.hits.push_back(&hits[j]);
       ++j;
     }
-    refs.push_back(Build(dict, words, g, day));
+    ActorRef ref = Build(dict, words, g, day);
+    ExtendWithName(words, *g.hits.back(), j < hits.size() ? hits[j].first_word : words.size(),
+                   dict.entries()[g.hits.back()->entry].kind == ActorKind::kAgent, &ref);
+    refs.push_back(std::move(ref));
     i = j;
   }
   return refs;

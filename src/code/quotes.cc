@@ -72,11 +72,16 @@ const ActorRef* SpeakerInSentence(const SentenceView& sv, const DocContext& ctx,
     }
   }
   if (best) return best;
-  // The quote continues a clause begun outside it: its subject speaks.
+  // The quote is part of a clause begun outside it ("Blinken 'emphasized
+  // that ...'", "criticized Israel's 'excessive use of force'"): the
+  // subject of the nearest verb above the quote speaks.
   for (int i = std::max(q_first, 0); i <= q_last && i < t.size(); ++i) {
     int h = t.head(i);
-    if (t.IsVerbal(i) && (h < q_first || h > q_last)) {
-      return ActorOfPhrase(sv, ctx, SubjectOf(t, i));
+    if (h >= q_first && h <= q_last) continue;  // not the quote's own head
+    int v = t.IsVerbal(i) ? i : h;
+    for (int guard = 0; v >= 0 && !t.IsVerbal(v) && guard < 4; ++guard) v = t.head(v);
+    if (v >= 0) {
+      if (const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v))) return who;
     }
   }
   return nullptr;
