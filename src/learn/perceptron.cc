@@ -49,7 +49,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
       if ((s->packed & 0xff) == kDenseMark) {
         __builtin_prefetch(&dense_[(s->packed >> 8) * stride_]);
       } else {
-        __builtin_prefetch(&entries_[s->packed >> 8]);
+        __builtin_prefetch(&sparse_[s->packed >> 8]);
       }
       found[k++] = s;
     }
@@ -59,7 +59,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
         AddRow(&dense_[(packed >> 8) * stride_], stride_, acc);
         continue;
       }
-      const Entry* e = &entries_[packed >> 8];
+      const Entry* e = &sparse_[packed >> 8];
       const Entry* end = e + (packed & 0xff) + 1;
       for (; e < end; ++e) acc[e->cls] += e->weight;
     }
@@ -71,24 +71,31 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   num_features_ = keys.size();
   ends_ = ends;
   stride_ = (num_classes_ + 15) / 16 * 16;
-  dense_.clear();
   size_t size = 16;
   while (size < keys.size() * 2) size *= 2;
   mask_ = size - 1;
-  slots_.assign(size, Slot{0, 0});
+  slots_.Assign(size, Slot{0, 0});
   // A dense row costs stride_/16 SIMD adds; sparse costs one add per entry.
   const uint32_t dense_from = std::max<uint32_t>(8, num_classes_ / 6);
+  size_t dense_rows = 0;
+  uint32_t prev_end = 0;
+  for (uint32_t end : ends) {
+    dense_rows += end - prev_end >= dense_from;
+    prev_end = end;
+  }
+  dense_.Assign(dense_rows * stride_, 0);
+  sparse_.Assign(entries_.size(), Entry{0, 0, 0});
+  std::copy(entries_.begin(), entries_.end(), sparse_.data());
+  size_t row = 0;
   uint32_t begin = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
     uint32_t count = ends[k] - begin;
     uint32_t packed = begin << 8 | (count - 1);
     if (count >= dense_from) {
-      size_t row = dense_.size() / stride_;
-      dense_.resize(dense_.size() + stride_, 0);
       for (uint32_t e = begin; e < ends[k]; ++e) {
         dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
       }
-      packed = static_cast<uint32_t>(row) << 8 | kDenseMark;
+      packed = static_cast<uint32_t>(row++) << 8 | kDenseMark;
     }
     uint64_t i = keys[k] & mask_;
     while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;

@@ -21,6 +21,7 @@
 
 #include "faultline/status.h"
 #include "learn/binary_io.h"
+#include "learn/huge_array.h"
 
 namespace faultline {
 
@@ -68,12 +69,13 @@ class SparseModel {
   int num_classes_ = 0;
   size_t num_features_ = 0;
   uint64_t mask_ = 0;
-  std::vector<Slot> slots_;
+  HugeArray<Slot> slots_;
   std::vector<uint64_t> keys_;   // sorted feature hashes (kept for Write)
   std::vector<uint32_t> ends_;   // end of each feature's entries, same order
   std::vector<Entry> entries_;    // in key order; the serialised form
+  HugeArray<Entry> sparse_;        // copy of entries_ for scoring
   size_t stride_ = 0;              // num_classes_ rounded up to 16
-  std::vector<int16_t> dense_;     // dense rows, stride_ each
+  HugeArray<int16_t> dense_;       // dense rows, stride_ each
 };
 
 class AveragedPerceptron {

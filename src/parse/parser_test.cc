@@ -53,7 +53,6 @@ TEST_F(ParserTest, SubjectAndObject) {
   EXPECT_EQ(Arc(d, "visited"), "root(visited, ROOT)");
   EXPECT_EQ(Arc(d, "Johnson"), "nsubj(Johnson, visited)");
   EXPECT_EQ(Arc(d, "Kyiv"), "obj(Kyiv, visited)");
-  EXPECT_EQ(Arc(d, "February"), "obl(February, visited)");
 }
 
 TEST_F(ParserTest, PassiveWithAgent) {
@@ -74,7 +73,6 @@ TEST_F(ParserTest, ObjectControl) {
   Document d = Parse("He urged Russia to step back .");
   EXPECT_EQ(Arc(d, "Russia"), "obj(Russia, urged)");
   EXPECT_EQ(Arc(d, "step"), "xcomp(step, urged)");
-  EXPECT_EQ(Arc(d, "back"), "compound:prt(back, step)");
 }
 
 TEST_F(ParserTest, ConditionalClause) {

@@ -104,9 +104,9 @@ TEST_F(PipelineTest, PronounsAndSurnamesResolveInTheDocument) {
       "Polish Prime Minister Mateusz Morawiecki arrived in Kyiv on Monday.\n\n"
       "Morawiecki praised Ukraine. He also criticized Russia.",
       "2022-02-03");
-  EXPECT_TRUE(Has(d, {"", "POLGOV", "UKR", "05", "reported"}) || Has(d, {"POLGOV", "UKR", "05", "reported"}))
-      << Dump(d);
-  EXPECT_TRUE(Has(d, {"POLGOV", "RUS", "11", "reported"})) << Dump(d);
+  // "Morawiecki" alone after the full name; "He" the subject before.
+  EXPECT_TRUE(Has(d, {"", "POLGOV", "UKR", "05", "reported"})) << Dump(d);
+  EXPECT_TRUE(Has(d, {"", "POLGOV", "RUS", "11", "reported"})) << Dump(d);
 }
 
 TEST_F(PipelineTest, QuotesGetTheirSpeakers) {
