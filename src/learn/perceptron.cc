@@ -37,7 +37,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
   // Dense rows are added into a padded buffer, then copied out.
   alignas(64) int32_t acc[256];
   std::fill(acc, acc + stride_, 0);
-  constexpr size_t kBatch = 32;
+  constexpr size_t kBatch = 64;
   const Slot* found[kBatch];
   for (size_t start = 0; start < n && !slots_.empty(); start += kBatch) {
     size_t m = std::min(kBatch, n - start);
