@@ -96,6 +96,8 @@ void ExtendWithName(const std::vector<Word>& words, const PhraseHit& last, size_
   ref->head_tok = words[end - 1].head;
   ref->kind = ActorKind::kPerson;
   ref->gender = 'x';
+  ref->entry_is_name = true;
+  ref->surname = AsciiLower(words[end - 1].surface);
   ref->place = false;
   ref->role_only = ref->role_only && ref->code.size() == 3;
 }

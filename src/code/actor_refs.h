@@ -25,6 +25,8 @@ struct ActorRef {
   bool role_only = false;  // only role words: country still to be found
   char gender = 'x';
   std::string rule;        // dictionary lines that produced it
+  bool entry_is_name = false;  // a person named in the story, not in the dictionary
+  std::string surname;         // for such persons: the last word of the name, lower-case
   uint32_t entry = 0;
 };
 

@@ -24,6 +24,35 @@ bool IsAllCaps(const Document& doc, const Sentence& s) {
   return upper > 8 && lower == 0;
 }
 
+// People the dictionary does not know but the story introduced ("Hezbollah
+// leader Hassan Nasrallah") are found again by their surname ("Nasrallah
+// said"); the first mention registers them.
+void AddNamedInStory(SentenceView* sv, DocContext* ctx) {
+  std::vector<bool> covered(sv->words.size(), false);
+  for (ActorRef& r : sv->refs) {
+    for (size_t w = 0; w < sv->words.size(); ++w) {
+      if (sv->words[w].first >= r.first_tok && sv->words[w].last <= r.last_tok) covered[w] = true;
+    }
+    if (r.kind == ActorKind::kPerson && r.entry_is_name) {
+      ctx->story_names[r.surname] = r;
+    }
+  }
+  for (size_t w = 0; w < sv->words.size(); ++w) {
+    const Word& word = sv->words[w];
+    if (covered[w] || word.surface.empty() || word.surface[0] < 'A' || word.surface[0] > 'Z') continue;
+    auto it = ctx->story_names.find(word.key);
+    if (it == ctx->story_names.end()) continue;
+    ActorRef r = it->second;
+    r.first_tok = word.first;
+    r.last_tok = word.last;
+    r.head_tok = word.head;
+    r.text = word.surface;
+    sv->refs.push_back(std::move(r));
+  }
+  std::sort(sv->refs.begin(), sv->refs.end(),
+            [](const ActorRef& a, const ActorRef& b) { return a.first_tok < b.first_tok; });
+}
+
 // What one pattern match contributes to each of its events.
 struct EventDraft {
   const CodeInfo* info;
@@ -66,7 +95,17 @@ void Emit(const Document& doc, const Sentence& s, uint32_t si, const EventDraft&
 // Role-only references ("police", "separatists") take a country from their
 // own phrase's place words, else from the story's main country.
 void FillRoleCountries(SentenceView* sv, const DocContext& ctx) {
-  std::string main = ctx.MainCountry();
+  // A state named in the same sentence first ("Egyptian President ...
+  // named intelligence chief ..."), else the story's main country.
+  std::string main;
+  for (const ActorRef& r : sv->refs) {
+    if (!r.role_only && r.kind != ActorKind::kOrg && r.kind != ActorKind::kRegion && r.code.size() >= 3 &&
+        r.code.rfind("IGO", 0) != 0) {
+      main = r.code.substr(0, 3);
+      break;
+    }
+  }
+  if (main.empty()) main = ctx.MainCountry();
   for (ActorRef& r : sv->refs) {
     if (!r.role_only || main.empty()) continue;
     r.code = main + r.code;
@@ -88,6 +127,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
     if (!dict.phrases()[h.phrase].anaphor && !dict.phrases()[h.phrase].surname) ctx->match.named.insert(h.entry);
   }
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
+  AddNamedInStory(sv, ctx);
   FillRoleCountries(sv, *ctx);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {

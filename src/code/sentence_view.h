@@ -27,6 +27,7 @@ class DocContext {
   MatchContext match;                 // entries named so far, day, headline flag
   std::vector<Antecedent> history;    // in document order
   std::map<std::string, int> countries;  // 3-letter country codes seen, with counts
+  std::map<std::string, ActorRef> story_names;  // surname -> person the story introduced
 
   // Most recent compatible antecedent for a pronoun lemma, or nullptr.
   // Subjects of the current or earlier sentences win over other mentions.

@@ -93,7 +93,10 @@ std::string ActorEntry::CodeOn(int day) const {
   for (const RoleSpell& r : roles) {
     if (r.to < day && (!latest || r.to > latest->to)) latest = &r;
   }
-  return latest ? latest->code.substr(0, 3) : std::string();
+  // Out of office: the country of the latest role; an international
+  // official's former organisation says nothing of where they stand now.
+  if (!latest || latest->code.rfind("IGO", 0) == 0 || latest->code.rfind("NGO", 0) == 0) return std::string();
+  return latest->code.substr(0, 3);
 }
 
 const RoleSpell* ActorEntry::RoleOn(int day) const {

@@ -44,6 +44,17 @@ bool SurnameAllowed(const ActorDictionary& dict, const ActorPhrase& p, const Mat
   return true;
 }
 
+// "the ruling National Democratic Party" is not the Democratic Party: an
+// organisation's name preceded by a capitalised word that no phrase took
+// (and that does not start the sentence) is part of a longer, unknown name.
+bool InsideLongerName(const ActorDictionary& dict, const ActorPhrase& p, const std::vector<Word>& words, uint32_t at,
+                      bool prev_word_in_hit) {
+  ActorKind k = dict.entries()[p.entry].kind;
+  if ((k != ActorKind::kGroup && k != ActorKind::kOrg) || at < 2 || prev_word_in_hit) return false;
+  const std::string& prev = words[at - 1].surface;
+  return !prev.empty() && prev[0] >= 'A' && prev[0] <= 'Z';
+}
+
 }  // namespace
 
 std::vector<PhraseHit> MatchActors(const ActorDictionary& dict, const std::vector<Word>& words,
@@ -59,6 +70,9 @@ std::vector<PhraseHit> MatchActors(const ActorDictionary& dict, const std::vecto
         if (!WordsFit(p, words, i) || !CaseFits(p, words, i, ctx.all_caps)) continue;
         if (p.anaphor && !ctx.named.count(p.entry)) continue;
         if (p.surname && !SurnameAllowed(dict, p, ctx)) continue;
+        if (!ctx.all_caps && InsideLongerName(dict, p, words, i, !hits.empty() && hits.back().last_word + 1 == i)) {
+          continue;
+        }
         uint32_t n = static_cast<uint32_t>(p.words.size());
         hits.push_back({i, i + n - 1, p.entry, id});
         i += n;
