@@ -77,6 +77,15 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
   return out;
 }
 
+const ActorRef* NearestBefore(const SentenceView& sv, int anchor) {
+  const Tree& t = *sv.tree;
+  for (int i = anchor - 1; i >= 0; --i) {
+    if (sv.ref_at[i] >= 0) return &sv.refs[sv.ref_at[i]];
+    if (t.IsVerbal(i) || t.tok(i).upos == "SCONJ" || t.lemma(i) == ";") return nullptr;
+  }
+  return nullptr;
+}
+
 Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
   const Tree& t = *sv.tree;
   Arguments a;
@@ -160,7 +169,13 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
         if (!inner.sources.empty()) a.targets = inner.sources;
       }
     } else {
-      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, SubjectOf(t, anchor)));
+      int subj = SubjectOf(t, anchor);
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
+      if (subj < 0 && a.sources.empty()) {
+        // No subject in the tree (a parser error on a long fronted phrase):
+        // the nearest actor before the verb with no other verb between.
+        if (const ActorRef* r = NearestBefore(sv, anchor)) a.sources.push_back(r);
+      }
     }
     if (a.targets.empty()) a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
   }

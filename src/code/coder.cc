@@ -278,7 +278,7 @@ CodedDocument Coder::Code(const Document& doc) const {
         // the United States"), with those coordinated to it.
         for (int r : m.later_refs) {
           const ActorRef* cand = &sv.refs[r];
-          if (std::find(args.sources.begin(), args.sources.end(), cand) != args.sources.end()) continue;
+          if (cand->code.compare(0, 3, args.sources[0]->code, 0, 3) == 0) continue;  // its own side
           args.targets = SurfaceConjuncts(sv, r);
           break;
         }

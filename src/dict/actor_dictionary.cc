@@ -183,6 +183,21 @@ Status ActorDictionary::AddText(std::string_view text, const std::string& file_n
   return Status::Ok();
 }
 
+uint32_t ActorDictionary::AddEntry(ActorEntry entry, const std::vector<std::string>& names,
+                                   const std::vector<std::string>& anaphors) {
+  uint32_t id = static_cast<uint32_t>(entries_.size());
+  if (entry.name.empty() && !names.empty()) entry.name = names[0];
+  bool person = entry.kind == ActorKind::kPerson;
+  entries_.push_back(std::move(entry));
+  for (const std::string& n : names) AddPhrase(id, n, false, false);
+  for (const std::string& n : anaphors) AddPhrase(id, n, true, false);
+  if (person && !names.empty()) {
+    std::vector<std::string> first = PhraseWords(names[0], false);
+    if (first.size() >= 2) AddPhrase(id, first.back(), false, true);
+  }
+  return id;
+}
+
 void ActorDictionary::Finish() {
   by_first_word_.clear();
   for (uint32_t i = 0; i < phrases_.size(); ++i) by_first_word_[phrases_[i].words[0]].push_back(i);

@@ -59,6 +59,11 @@ class ActorDictionary {
   static Result<ActorDictionary> Load(const std::string& path);
   // Parses one file's text (for tests and for imported dialects).
   Status AddText(std::string_view text, const std::string& file_name);
+  // Adds an entry built by an importer (TABARI/PETRARCH readers): `names`
+  // are its phrases, `anaphors` phrases valid only after it was named.
+  // Call Finish() after the last addition. Returns the entry's index.
+  uint32_t AddEntry(ActorEntry entry, const std::vector<std::string>& names,
+                    const std::vector<std::string>& anaphors = {});
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
   const std::vector<ActorPhrase>& phrases() const { return phrases_; }

@@ -32,6 +32,15 @@ Result<CodeTable> CodeTable::Load(const std::string& path) {
   return table;
 }
 
+void CodeTable::AddForeign(const std::string& code) {
+  if (codes_.count(code)) return;
+  CodeInfo info;
+  info.code = code;
+  info.root = code.substr(0, 2);
+  info.name = "(imported)";
+  codes_[code] = std::move(info);
+}
+
 const CodeInfo* CodeTable::Find(std::string_view code) const {
   auto it = codes_.find(std::string(code));
   return it == codes_.end() ? nullptr : &it->second;

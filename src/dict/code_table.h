@@ -29,6 +29,10 @@ class CodeTable {
   // nullptr when the code is unknown.
   const CodeInfo* Find(std::string_view code) const;
   bool Contains(std::string_view code) const { return Find(code) != nullptr; }
+  // Registers a code outside CAMEO (the peers' validation suites use
+  // WEIS-style and test codes): root = its first two characters, no quad
+  // class, weight or PLOVER type. Existing codes are left as they are.
+  void AddForeign(const std::string& code);
   size_t size() const { return codes_.size(); }
 
  private:

@@ -41,6 +41,8 @@ class VerbDictionary {
   // against `codes` when it is given.
   static Result<VerbDictionary> Load(const std::string& path, const CodeTable* codes);
   Status AddText(std::string_view text, const std::string& file_name, const CodeTable* codes);
+  // Adds a pattern built by an importer; call Finish() after the last one.
+  void AddPattern(VerbPattern pattern) { patterns_.push_back(std::move(pattern)); }
   void Finish();
 
   // Patterns anchored on `lemma` with the given part of speech, most

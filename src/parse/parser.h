@@ -6,14 +6,15 @@
 // every transition has a cost (gold arcs it makes unreachable), the model is
 // updated toward the best zero-cost transition, and after the first epoch the
 // trainer follows its own (possibly wrong) prediction 90% of the time, so it
-// learns to recover from its mistakes. This is worth about a point of LAS
-// over a static oracle and copes with non-projective gold trees (min-cost
-// transitions are then "correct").
+// learns to recover from its mistakes (Goldberg & Nivre report about a point
+// of LAS over a static oracle). It also copes with non-projective gold trees:
+// min-cost transitions are then the "correct" ones.
 //
 // Tags: the parser reads Token::xpos, so at run time it sees tagger output.
-// Training on tags from a tagger trained on the same data is nearly gold; the
-// trainer therefore takes --tagger to retag, and eval chose between gold and
-// predicted training tags on dev (see the report in train.cc's history).
+// It is trained on jackknifed tags (`faultline train parser --jackknife 5`:
+// each fifth of train tagged by a tagger trained on the other four), which on
+// EWT dev with predicted tags beat training on gold tags: UAS 84.11 / LAS
+// 80.59 against 83.56 / 79.93.
 #ifndef FAULTLINE_PARSE_PARSER_H_
 #define FAULTLINE_PARSE_PARSER_H_
 
@@ -51,9 +52,10 @@ class Parser {
 };
 
 struct ParserTrainOptions {
-  int epochs = 12;            // passes over the training set
+  int epochs = 10;            // passes over the training set (dev LAS flat after ~9)
   uint64_t seed = 1;          // shuffling and exploration
-  float prune = 0.001f;       // drop |w| < prune * max|w| in the shipped model
+  float prune = 0.00916f;     // drop |w| < prune * max|w| (~300 int16 units): on dev
+                              // +0.1 LAS and 1.3x faster than keeping all weights
   float explore = 0.9f;       // after epoch 1, follow own prediction this often
 };
 

@@ -30,12 +30,20 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
   auto codes = CodeTable::Load(o.home + "/data/cameo_codes.tsv");
   if (!codes.ok()) return codes.status();
   m.codes = std::move(codes).value();
-  auto actors = ActorDictionary::Load(o.actors);
-  if (!actors.ok()) return actors.status();
-  m.actors = std::move(actors).value();
-  auto verbs = VerbDictionary::Load(o.verbs, &m.codes);
-  if (!verbs.ok()) return verbs.status();
-  m.verbs = std::move(verbs).value();
+  if (o.own_dictionaries) {
+    auto actors = ActorDictionary::Load(o.actors);
+    if (!actors.ok()) return actors.status();
+    m.actors = std::move(actors).value();
+    auto verbs = VerbDictionary::Load(o.verbs, &m.codes);
+    if (!verbs.ok()) return verbs.status();
+    m.verbs = std::move(verbs).value();
+  }
+  if (o.import) {
+    Status s = o.import(&m.actors, &m.verbs, &m.codes);
+    if (!s.ok()) return s;
+    m.actors.Finish();
+    m.verbs.Finish();
+  }
   auto tagger = Tagger::Load(o.home + "/models/tagger.bin");
   if (!tagger.ok()) return tagger.status();
   m.tagger = std::move(tagger).value();

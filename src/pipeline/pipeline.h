@@ -8,6 +8,7 @@
 #ifndef FAULTLINE_PIPELINE_PIPELINE_H_
 #define FAULTLINE_PIPELINE_PIPELINE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,13 @@ struct PipelineOptions {
   std::string verbs;       // default <home>/data/verbs
   std::string wordnet = "/usr/share/wordnet";
   CoderOptions coder;
+  // Load faultline's own dictionaries (data/actors, data/verbs). Off when an
+  // importer supplies everything (peer validation suites).
+  bool own_dictionaries = true;
+  // Called after the own dictionaries are loaded (or instead, see above):
+  // adds imported entries, patterns and codes. The pipeline calls Finish()
+  // on both dictionaries afterwards.
+  std::function<Status(ActorDictionary*, VerbDictionary*, CodeTable*)> import;
 };
 
 class Pipeline {
