@@ -77,13 +77,29 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
   return out;
 }
 
-const ActorRef* NearestBefore(const SentenceView& sv, int anchor) {
+// The nearest actor before the verb with no other verb between, with the
+// actors listed before it ("Saudi Arabia, Egypt and Jordan ... blamed").
+std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
   const Tree& t = *sv.tree;
+  std::vector<const ActorRef*> out;
   for (int i = anchor - 1; i >= 0; --i) {
-    if (sv.ref_at[i] >= 0) return &sv.refs[sv.ref_at[i]];
-    if (t.IsVerbal(i) || t.tok(i).upos == "SCONJ" || t.lemma(i) == ";") return nullptr;
+    if (sv.ref_at[i] >= 0) {
+      int r = sv.ref_at[i];
+      out.push_back(&sv.refs[r]);
+      for (int k = r - 1; k >= 0; --k) {
+        uint32_t from = sv.refs[k].last_tok + 1, to = sv.refs[k + 1].first_tok;
+        bool joined = to > from && to - from <= 2;
+        for (uint32_t x = from; joined && x < to; ++x) {
+          joined = t.lemma(x) == "and" || t.lemma(x) == "," || t.lemma(x) == "or";
+        }
+        if (!joined) break;
+        out.push_back(&sv.refs[k]);
+      }
+      return out;
+    }
+    if (t.IsVerbal(i) || t.tok(i).upos == "SCONJ" || t.lemma(i) == ";") return out;
   }
-  return nullptr;
+  return out;
 }
 
 Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
@@ -171,10 +187,10 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
     } else {
       int subj = SubjectOf(t, anchor);
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
-      if (subj < 0 && a.sources.empty()) {
-        // No subject in the tree (a parser error on a long fronted phrase):
-        // the nearest actor before the verb with no other verb between.
-        if (const ActorRef* r = NearestBefore(sv, anchor)) a.sources.push_back(r);
+      if (a.sources.empty()) {
+        // No actor as subject in the tree (often a parser error on a long
+        // fronted phrase): the nearest actors before the verb.
+        AddUnique(&a.sources, NearestBefore(sv, anchor));
       }
     }
     if (a.targets.empty()) a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
