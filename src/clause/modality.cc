@@ -15,7 +15,9 @@ bool In(const std::string& w, const std::array<std::string_view, N>& set) {
 }
 
 // Verbs and adjectives whose complement is denied or refused, not asserted.
-constexpr std::array<std::string_view, 6> kDenyVerbs = {"deny", "refuse", "reject", "dismiss", "rule", "decline"};
+constexpr std::array<std::string_view, 12> kDenyVerbs = {"deny",    "refuse",  "reject",     "dismiss",
+                                                         "rule",    "decline", "refusal",    "denial",
+                                                         "prevent", "avoid",   "prevention", "rejection"};
 // ... whose complement is announced for the future.
 constexpr std::array<std::string_view, 15> kPlanVerbs = {
     "plan", "intend", "due", "prepare", "schedule", "set", "expect", "aim",

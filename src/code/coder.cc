@@ -201,6 +201,11 @@ const ActorRef* OtherPartyInSentence(const SentenceView& sv, const std::vector<c
 // it refers to an act reported before ("rejected Russia's demand"). Meetings
 // and material acts are events wherever they are named.
 bool NounIsAnAct(const Tree& t, int noun, const std::string& code) {
+  // A noun buried in other nouns ("demands regarding the prevention of NATO
+  // expansion") is talked about, not reported: the event noun must be an
+  // argument of a verb, or of a noun that is.
+  int up = t.head(noun);
+  if (up >= 0 && !t.IsVerbal(up) && t.head(up) >= 0 && !t.IsVerbal(t.head(up))) return false;
   std::string root = code.substr(0, 2);
   bool verbal = root <= "13" && root != "04";
   if (!verbal) return true;

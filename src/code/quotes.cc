@@ -84,6 +84,12 @@ const ActorRef* SpeakerInSentence(const SentenceView& sv, const DocContext& ctx,
       if (const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v))) return who;
     }
   }
+  // 'Blinken "emphasized that ..."': the actor right before the opening
+  // mark, when the quote goes on with its verb.
+  int before = q_first - 2;
+  if (before >= 0 && sv.ref_at[before] >= 0 && q_first < t.size() && t.IsVerbal(q_first)) {
+    return &sv.refs[sv.ref_at[before]];
+  }
   return nullptr;
 }
 
