@@ -40,7 +40,7 @@ Result<std::map<std::string, std::vector<std::string>>> CodeToLines(const std::v
 // A corpus laid out like examples/: stories under DIR/stories and JSON
 // Lines files in DIR, gold under DIR/gold/<story id>/. Prints one line per
 // story and the micro-averaged totals.
-int EvalCorpus(const std::string& dir) {
+int EvalCorpus(const std::string& dir, double min_p, double min_r) {
   namespace fs = std::filesystem;
   std::vector<std::string> inputs;
   if (fs::is_directory(dir + "/stories")) inputs.push_back(dir + "/stories");
@@ -82,7 +82,7 @@ int EvalCorpus(const std::string& dir) {
               stories, total.emitted, total.true_pos, total.required, total.found, p, r,
               p + r > 0 ? 2 * p * r / (p + r) : 0.0, violations, total.quotes_found, total.quotes_total,
               total.counts_found, total.counts_total);
-  return 0;
+  return p >= min_p && r >= min_r ? 0 : 1;
 }
 
 int RunEval(int argc, char** argv) {
@@ -103,7 +103,11 @@ int RunEval(int argc, char** argv) {
   app.add_option("--min-counts", min_counts, "exit 1 with fewer counts found (default: all)");
   app.add_option("--max-violations", max_violations, "exit 1 with more must-not violations (default 0)");
   CLI11_PARSE(app, argc, argv);
-  if (!corpus.empty()) return EvalCorpus(corpus);
+  if (!corpus.empty()) {
+    // Without explicit floors a corpus is measured, not judged.
+    bool given = app.count("--min-precision") || app.count("--min-recall");
+    return EvalCorpus(corpus, given ? min_p : 0, given ? min_r : 0);
+  }
   std::vector<std::string> lines;
   if (!story.empty()) {
     auto coded = CodeToLines({story});

@@ -1,5 +1,9 @@
 #include "output/writer.h"
 
+#include <algorithm>
+#include <map>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace faultline {
@@ -65,17 +69,32 @@ class TableWriter : public Writer {
                    e.source.c_str(), e.target.empty() ? "-" : e.target.c_str(), e.code.c_str(), e.status.c_str(),
                    Clean(e.source_text + " -> " + (e.target_text.empty() ? "-" : e.target_text)).c_str());
       ++events_;
+      ++by_root_[e.root];
+      ++by_dyad_[e.source + " -> " + (e.target.empty() ? "-" : e.target)];
     }
     quotes_ += d.quotes.size();
     counts_ += d.counts.size();
+    ++stories_;
   }
+  // A summary after the events: totals, events per CAMEO root, top dyads.
   void Finish() override {
-    std::fprintf(out_, "%zu events, %zu quotes, %zu counts\n", events_, quotes_, counts_);
+    std::fprintf(out_, "\n%zu stories: %zu events, %zu quotes, %zu counts\nevents per root:", stories_, events_,
+                 quotes_, counts_);
+    for (const auto& [root, n] : by_root_) std::fprintf(out_, " %s:%d", root.c_str(), n);
+    std::vector<std::pair<int, std::string>> dyads;
+    for (const auto& [dyad, n] : by_dyad_) dyads.emplace_back(-n, dyad);
+    std::sort(dyads.begin(), dyads.end());
+    std::fprintf(out_, "\ntop dyads:");
+    for (size_t i = 0; i < dyads.size() && i < 8; ++i) {
+      std::fprintf(out_, "%s %s (%d)", i ? "," : "", dyads[i].second.c_str(), -dyads[i].first);
+    }
+    std::fprintf(out_, "\n");
   }
 
  private:
   FILE* out_;
-  size_t events_ = 0, quotes_ = 0, counts_ = 0;
+  size_t events_ = 0, quotes_ = 0, counts_ = 0, stories_ = 0;
+  std::map<std::string, int> by_root_, by_dyad_;
 };
 
 }  // namespace
