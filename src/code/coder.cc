@@ -34,7 +34,7 @@ void AddNamedInStory(SentenceView* sv, DocContext* ctx) {
       if (sv->words[w].first >= r.first_tok && sv->words[w].last <= r.last_tok) covered[w] = true;
     }
     if (r.kind == ActorKind::kPerson && r.entry_is_name) {
-      ctx->story_names[r.surname] = r;
+      for (const std::string& form : SurnameForms(r.surname)) ctx->story_names[AsciiLower(form)] = r;
     }
   }
   for (size_t w = 0; w < sv->words.size(); ++w) {

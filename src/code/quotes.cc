@@ -10,8 +10,8 @@ namespace {
 
 bool IsQuoteMark(const Token& t) { return t.form == "\"" || t.form == "``" || t.form == "''"; }
 
-// Quotes of fewer words are scare quotes ("tragedy", "diplomatic path").
-constexpr uint32_t kMinQuoteTokens = 3;
+// Single quoted words are scare quotes ("tragedy", "obligations").
+constexpr uint32_t kMinQuoteTokens = 2;
 
 }  // namespace
 
@@ -80,7 +80,9 @@ const ActorRef* SpeakerInSentence(const SentenceView& sv, const DocContext& ctx,
     if (h >= q_first && h <= q_last) continue;  // not the quote's own head
     int v = t.IsVerbal(i) ? i : h;
     for (int guard = 0; v >= 0 && !t.IsVerbal(v) && guard < 4; ++guard) v = t.head(v);
-    if (v >= 0) {
+    // Only a verb outside the quote: the subject of the quoted sentence
+    // itself ("Moscow should understand ...") is not its speaker.
+    if (v >= 0 && (v < q_first || v > q_last)) {
       if (const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, v))) return who;
     }
   }

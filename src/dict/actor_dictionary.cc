@@ -175,12 +175,25 @@ Status ActorDictionary::AddText(std::string_view text, const std::string& file_n
     uint32_t id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
     for (const std::string& n : names) AddPhrase(id, n, false, false);
-    if (entries_.back().kind == ActorKind::kPerson) {
-      std::vector<std::string> first = PhraseWords(names[0], false);
-      if (first.size() >= 2) AddPhrase(id, first.back(), false, true);
-    }
+    if (entries_.back().kind == ActorKind::kPerson) AddSurnames(id, names[0]);
   }
   return Status::Ok();
+}
+
+void ActorDictionary::AddSurnames(uint32_t entry, const std::string& full_name) {
+  std::vector<std::string> words = PhraseWords(full_name, false);
+  if (words.size() < 2) return;
+  for (const std::string& s : SurnameForms(words.back())) AddPhrase(entry, s, false, true);
+}
+
+std::vector<std::string> SurnameForms(const std::string& surname) {
+  std::vector<std::string> out{surname};
+  // Arabic names: "al-Assad" is "Assad" on second mention.
+  for (const char* prefix : {"al-", "Al-", "el-", "El-", "ad-", "as-", "ash-"}) {
+    std::string p(prefix);
+    if (surname.size() > p.size() + 1 && surname.compare(0, p.size(), p) == 0) out.push_back(surname.substr(p.size()));
+  }
+  return out;
 }
 
 uint32_t ActorDictionary::AddEntry(ActorEntry entry, const std::vector<std::string>& names,
@@ -191,10 +204,7 @@ uint32_t ActorDictionary::AddEntry(ActorEntry entry, const std::vector<std::stri
   entries_.push_back(std::move(entry));
   for (const std::string& n : names) AddPhrase(id, n, false, false);
   for (const std::string& n : anaphors) AddPhrase(id, n, true, false);
-  if (person && !names.empty()) {
-    std::vector<std::string> first = PhraseWords(names[0], false);
-    if (first.size() >= 2) AddPhrase(id, first.back(), false, true);
-  }
+  if (person && !names.empty()) AddSurnames(id, names[0]);
   return id;
 }
 

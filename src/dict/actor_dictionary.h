@@ -77,6 +77,7 @@ class ActorDictionary {
 
  private:
   void AddPhrase(uint32_t entry, std::string_view phrase, bool anaphor, bool surname);
+  void AddSurnames(uint32_t entry, const std::string& full_name);
   std::vector<ActorEntry> entries_;
   std::vector<ActorPhrase> phrases_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;
@@ -87,6 +88,10 @@ class ActorDictionary {
 // straightened. Hyphenated words stay whole (the matcher joins hyphenated
 // tokens of the text into one word, too).
 std::vector<std::string> PhraseWords(std::string_view phrase, bool lower);
+
+// The forms a surname takes alone: itself, and without an Arabic article
+// ("al-Assad" -> "Assad").
+std::vector<std::string> SurnameForms(const std::string& surname);
 
 }  // namespace faultline
 

@@ -1,0 +1,118 @@
+// The PEERS stage: readers for the dictionary dialects of TABARI and
+// PETRARCH (actors, agents, verbs with synsets, discards) that convert their
+// entries into faultline's own structures (ActorEntry, VerbPattern), so that
+// imported and own entries are compiled into the same matchers
+// (doc/peer_dictionaries.md says what is supported and what is approximated).
+//
+// Reading never stops at a bad line: the line is reported as "file:line: why"
+// in PeerDictionaries::warnings and skipped; the rest of the file loads.
+#ifndef FAULTLINE_PEERS_PEER_DICT_H_
+#define FAULTLINE_PEERS_PEER_DICT_H_
+
+#include <climits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dict/actor_dictionary.h"
+#include "dict/code_table.h"
+#include "dict/verb_dictionary.h"
+#include "faultline/status.h"
+
+namespace faultline::peers {
+
+enum class Dialect { kTabari, kPetrarch };
+
+// One code of an actor, optionally restricted to a date interval (days since
+// 1970-01-01, inclusive).
+struct PeerCode {
+  std::string code;
+  int from = INT_MIN;
+  int to = INT_MAX;
+  bool dated() const { return from != INT_MIN || to != INT_MAX; }
+};
+
+// A phrase as the peer wrote it: upper-case words; `stem` when the last word
+// had no trailing '_' (TABARI matches it as a prefix).
+struct PeerPhrase {
+  std::vector<std::string> words;  // lower-case
+  bool stem = false;
+};
+
+struct PeerActor {
+  std::vector<PeerPhrase> phrases;  // primary first, then synonyms
+  std::vector<PeerCode> codes;      // in file order; the first covering the date wins
+  std::string rule;                 // "file:line"
+};
+
+struct PeerAgent {
+  std::vector<PeerPhrase> phrases;  // singular and plural forms
+  std::string code;                 // "GOV" (from "~GOV" or "GOV~")
+  bool prefix = false;              // "NGO~": prepended to the actor's code
+  std::string rule;
+};
+
+// A verb pattern in our terms: the anchor lemma, words that must stand just
+// before it, items after it (words, alternatives, '+' target).
+struct PeerPattern {
+  std::string anchor;
+  std::vector<std::string> before;
+  std::vector<PatternItem> items;
+  std::string code;    // first code ("032" of "032:033"); "---" blocks
+  std::string code2;   // second code of "a:b" (the reverse direction), or ""
+  bool subordinate = false;  // "?" suffix
+  bool source_slot = false;  // the pattern has '$' or '%' (not placed by our matcher)
+  int dropped_words = 0;     // peer words our matcher cannot check (kept for the report)
+  std::string rule, text;
+};
+
+struct PeerDiscard {
+  std::vector<std::string> words;  // upper-case
+  bool whole_word = false;         // trailing '_': the last word must match whole
+  bool story = false;              // '+': the whole story is dropped
+  std::string rule;
+};
+
+struct PeerDictionaries {
+  std::vector<PeerActor> actors;
+  std::vector<PeerAgent> agents;
+  std::vector<PeerPattern> patterns;
+  std::vector<PeerDiscard> discards;
+  std::vector<std::string> warnings;  // "file:line: why" for every skipped line
+  std::unordered_set<std::string> codes;  // every event code the verbs use
+  std::unordered_set<std::string> agent_codes, actor_codes;
+  size_t verbs = 0, synsets = 0;
+
+  // Readers; `file` names the source in rules and warnings.
+  void ReadActors(std::string_view text, const std::string& file);
+  void ReadAgents(std::string_view text, const std::string& file);
+  void ReadVerbs(std::string_view text, const std::string& file, Dialect dialect);
+  void ReadDiscards(std::string_view text, const std::string& file);
+  // Reads a file by kind ("actors", "agents", "verbs", "discards").
+  Status ReadFile(const std::string& path, const std::string& kind, Dialect dialect);
+
+  // Adds everything to our dictionaries. `vocabulary` (lower-case words of
+  // the text to be coded, may be empty) lets TABARI stems ("ARGENTIN") match
+  // the words that start with them, as TABARI's prefix matching does.
+  Status Install(ActorDictionary* actors, VerbDictionary* verbs, CodeTable* codes,
+                 const std::unordered_set<std::string>& vocabulary = {}) const;
+
+  // True when a discard phrase occurs in `text` (case-insensitive word
+  // sequence); *story says whether it is a story-level discard; *rule names it.
+  bool Discarded(std::string_view text, bool* story, std::string* rule) const;
+};
+
+// "950101" / "19950101" -> days since 1970-01-01 (two-digit years <= 30 are
+// 20YY). False when it is not a real date.
+bool PeerDateToDays(std::string_view s, int* days);
+// "950101" / "19950101" -> "1995-01-01"; empty when it is not a date.
+std::string PeerDateToIso(std::string_view s);
+
+// Reads a whole file into *out.
+Status ReadWholeFile(const std::string& path, std::string* out);
+
+}  // namespace faultline::peers
+
+#endif  // FAULTLINE_PEERS_PEER_DICT_H_
