@@ -231,6 +231,10 @@ std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
   return out;
 }
 
+bool Mutual(const std::string& root) {
+  return root == "04" || root == "05" || root == "06" || root == "19";
+}
+
 // Meetings, calls and negotiations involve both sides: each is coded in
 // both directions.
 bool Reciprocal(const std::string& code) { return code == "040" || code == "041" || code == "046"; }
@@ -293,8 +297,10 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (args.targets.empty() && TargetFromSentence(info->root)) {
         if (const ActorRef* other = OtherPartyInSentence(sv, args.sources)) args.targets.push_back(other);
       }
-      // Reciprocal acts with a plural subject and no object: each on each.
-      bool pairwise = args.targets.empty() && args.sources.size() > 1;
+      // Mutual acts with a plural subject and no object ("Putin and Johnson
+      // will talk", "the two armies clashed"): each on each. Other acts of a
+      // plural subject are each source's own, with no target.
+      bool pairwise = args.targets.empty() && args.sources.size() > 1 && Mutual(info->root);
       std::vector<const ActorRef*> targets = args.targets;
       if (targets.empty() && !pairwise) targets.push_back(nullptr);
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
