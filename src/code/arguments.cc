@@ -187,6 +187,11 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
     } else {
       int subj = SubjectOf(t, anchor);
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
+      // "Putin and Johnson are due to talk": coordination on the surface
+      // counts even where the parser split it.
+      if (a.sources.size() == 1 && subj >= 0 && sv.ref_at[subj] >= 0) {
+        AddUnique(&a.sources, SurfaceConjuncts(sv, sv.ref_at[subj]));
+      }
       if (a.sources.empty()) {
         // No actor as subject in the tree (often a parser error on a long
         // fronted phrase): the nearest actors before the verb.

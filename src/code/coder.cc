@@ -1,6 +1,8 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "clause/modality.h"
 #include "code/arguments.h"
@@ -133,6 +135,12 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);
   }
+  if (std::getenv("FAULTLINE_TRACE")) {
+    for (const ActorRef& r : sv->refs) {
+      std::fprintf(stderr, "trace: sentence %u actor %s [%u-%u head %d] '%s' %s\n", index, r.code.c_str(), r.first_tok,
+                   r.last_tok, r.head_tok, r.text.c_str(), r.rule.c_str());
+    }
+  }
   for (const ActorRef& r : sv->refs) {
     std::string_view rel = sv->tree->rel(r.head_tok);
     ctx->Remember(r, index, rel == "nsubj" || rel == "nsubj:pass");
@@ -215,22 +223,6 @@ bool NounIsAnAct(const Tree& t, int noun, const std::string& code) {
   return h >= 0 && t.base_rel(noun) == "obj" && IsLightVerb(t.lemma(h));
 }
 
-// Reference r and those joined to it by "and" or a comma right after it.
-std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
-  std::vector<const ActorRef*> out{&sv.refs[r]};
-  const Token* toks = sv.doc->begin_of(*sv.sentence);
-  for (size_t k = r + 1; k < sv.refs.size(); ++k) {
-    uint32_t gap_from = sv.refs[k - 1].last_tok + 1, gap_to = sv.refs[k].first_tok;
-    bool joined = gap_to > gap_from && gap_to - gap_from <= 2;
-    for (uint32_t t = gap_from; joined && t < gap_to; ++t) {
-      joined = toks[t].form == "and" || toks[t].form == "," || toks[t].form == "or";
-    }
-    if (!joined) break;
-    out.push_back(&sv.refs[k]);
-  }
-  return out;
-}
-
 bool Mutual(const std::string& root) {
   return root == "04" || root == "05" || root == "06" || root == "19";
 }
@@ -281,6 +273,10 @@ CodedDocument Coder::Code(const Document& doc) const {
       }
       Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref);
       const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
+      if (std::getenv("FAULTLINE_TRACE")) {
+        std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
+                     m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
+      }
       if (args.sources.empty() && reporter && info->root <= "13") args.sources.push_back(reporter);
       if (args.sources.empty()) continue;
       if (args.targets.empty() && args.sources.size() == 1) {

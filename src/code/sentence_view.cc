@@ -137,3 +137,22 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
 }
 
 }  // namespace faultline
+
+namespace faultline {
+
+std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
+  std::vector<const ActorRef*> out{&sv.refs[r]};
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  for (size_t k = r + 1; k < sv.refs.size(); ++k) {
+    uint32_t gap_from = sv.refs[k - 1].last_tok + 1, gap_to = sv.refs[k].first_tok;
+    bool joined = gap_to > gap_from && gap_to - gap_from <= 2;
+    for (uint32_t t = gap_from; joined && t < gap_to; ++t) {
+      joined = toks[t].form == "and" || toks[t].form == "," || toks[t].form == "or";
+    }
+    if (!joined) break;
+    out.push_back(&sv.refs[k]);
+  }
+  return out;
+}
+
+}  // namespace faultline

@@ -56,6 +56,10 @@ const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, i
 // The same for `tok` and each of its conjuncts ("Britain and Poland").
 std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
 
+// Reference r and those joined to it on the surface by "and", "or" or a
+// comma ("Britain and Poland"), whatever the parser made of them.
+std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r);
+
 }  // namespace faultline
 
 #endif  // FAULTLINE_CODE_SENTENCE_VIEW_H_
