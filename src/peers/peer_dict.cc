@@ -1049,6 +1049,25 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
   return Status::Ok();
 }
 
+void PeerDictionaries::SpecialActorsToDiscards() {
+  std::vector<PeerActor> kept;
+  for (PeerActor& a : actors) {
+    bool special = a.codes.size() == 1 && !a.codes[0].dated() && (a.codes[0].code == "###" || a.codes[0].code == "+++");
+    if (!special) {
+      kept.push_back(std::move(a));
+      continue;
+    }
+    for (const PeerPhrase& p : a.phrases) {
+      PeerDiscard d;
+      for (const std::string& w : p.words) d.words.push_back(Upper(w));
+      d.whole_word = !p.stem;
+      d.rule = a.rule;
+      discards.push_back(std::move(d));
+    }
+  }
+  actors = std::move(kept);
+}
+
 bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string* rule) const {
   std::vector<std::string> words;
   std::string cur;

@@ -90,6 +90,10 @@ struct PeerDictionaries {
   void ReadAgents(std::string_view text, const std::string& file);
   void ReadVerbs(std::string_view text, const std::string& file, Dialect dialect);
   void ReadDiscards(std::string_view text, const std::string& file);
+  // TABARI actors coded [###] (discard) or [+++] (complex) with no date
+  // restriction become sentence discards: a record naming them is not coded.
+  void SpecialActorsToDiscards();
+
   // Reads a file by kind ("actors", "agents", "verbs", "discards").
   Status ReadFile(const std::string& path, const std::string& kind, Dialect dialect);
 

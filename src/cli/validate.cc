@@ -1,0 +1,252 @@
+// `faultline validate FILE [--dict-format tabari|petrarch]`: runs a peer's
+// validation suite (PETRARCH's PETR.UnitTest.records.xml or TABARI's
+// Validate.text) with the dictionaries its environment or project file
+// names, loaded by the peers' readers into our matchers, and compares each
+// record's events (source, target, code) with the expected ones. Prints every
+// failure, pass rates overall and per category, and as its last line
+// `events-exact X/Y noevents-clean A/B`. Exit 0 unless it could not run (2).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "cli/command.h"
+#include "peers/peer_dict.h"
+#include "peers/peer_records.h"
+#include "pipeline/pipeline.h"
+
+namespace faultline::cli {
+namespace {
+
+using peers::Dialect;
+using peers::PeerDictionaries;
+using peers::ValidationRecord;
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// Lower-case words of the suite's texts: lets TABARI stems match the words
+// that start with them.
+std::unordered_set<std::string> Vocabulary(const std::vector<ValidationRecord>& records) {
+  std::unordered_set<std::string> v;
+  for (const ValidationRecord& r : records) {
+    std::string cur;
+    for (char c : r.text + " ") {
+      bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
+      if (word) {
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!cur.empty()) {
+        v.insert(cur);
+        cur.clear();
+      }
+    }
+  }
+  return v;
+}
+
+std::string Show(const std::set<Triple>& s) {
+  std::string out;
+  for (const auto& [a, b, c] : s) {
+    if (!out.empty()) out += ' ';
+    out += a + ">" + b + ":" + c;
+  }
+  return out.empty() ? "(none)" : out;
+}
+
+struct Tally {
+  int pass = 0, total = 0;
+};
+
+int RunValidate(int argc, char** argv) {
+  CLI::App app{"Run a peer's validation suite (TABARI Validate.text or PETRARCH PETR.UnitTest.records.xml)",
+               "faultline validate"};
+  std::string file, format;
+  bool real_only = false, quiet = false;
+  app.add_option("file", file, "the validation file")->required();
+  app.add_option("--dict-format", format, "tabari | petrarch (default: detected from the file)");
+  app.add_flag("--real-only", real_only, "drop negated and hypothetical events (the peers code them)");
+  app.add_flag("--quiet", quiet, "print only the summary");
+  CLI11_PARSE(app, argc, argv);
+
+  Dialect dialect;
+  if (format == "tabari") {
+    dialect = Dialect::kTabari;
+  } else if (format == "petrarch") {
+    dialect = Dialect::kPetrarch;
+  } else if (format.empty()) {
+    auto d = peers::DetectDialect(file);
+    if (!d.ok()) {
+      std::fprintf(stderr, "faultline validate: %s\n", d.status().message().c_str());
+      return 2;
+    }
+    dialect = d.value();
+  } else {
+    std::fprintf(stderr, "faultline validate: unknown --dict-format '%s' (tabari, petrarch)\n", format.c_str());
+    return 2;
+  }
+  auto suite = dialect == Dialect::kTabari ? peers::ReadTabariSuite(file) : peers::ReadPetrarchSuite(file);
+  if (!suite.ok()) {
+    std::fprintf(stderr, "faultline validate: %s\n", suite.status().message().c_str());
+    return 2;
+  }
+  for (const std::string& w : suite->warnings) std::fprintf(stderr, "faultline validate: %s\n", w.c_str());
+
+  PeerDictionaries dicts;
+  auto read_all = [&](const std::vector<std::string>& files, const char* kind) {
+    for (const std::string& f : files) {
+      Status s = dicts.ReadFile(f, kind, dialect);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  };
+  for (auto [files, kind] : {std::pair{&suite->actors, "actors"}, {&suite->agents, "agents"},
+                             {&suite->verbs, "verbs"}, {&suite->discards, "discards"}}) {
+    Status s = read_all(*files, kind);
+    if (!s.ok()) {
+      std::fprintf(stderr, "faultline validate: %s\n", s.message().c_str());
+      return 2;
+    }
+  }
+  dicts.SpecialActorsToDiscards();
+  for (const std::string& w : dicts.warnings) std::fprintf(stderr, "faultline validate: %s\n", w.c_str());
+  std::printf("dictionaries: %zu actors, %zu agents, %zu verbs, %zu patterns, %zu synsets, %zu discards, %zu lines skipped\n",
+              dicts.actors.size(), dicts.agents.size(), dicts.verbs, dicts.patterns.size(), dicts.synsets,
+              dicts.discards.size(), dicts.warnings.size());
+
+  std::unordered_set<std::string> vocab;
+  if (dialect == Dialect::kTabari) vocab = Vocabulary(suite->records);
+  PipelineOptions opts;
+  opts.own_dictionaries = false;
+  opts.coder.emit_unreal = !real_only;
+  opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab); };
+  auto pipeline = Pipeline::Open(opts);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "faultline validate: %s\n", pipeline.status().message().c_str());
+    return 2;
+  }
+  // What a pattern's rule adds: the reverse event of "a:b" codes, and
+  // whether it is subordinate ("?").
+  std::unordered_map<std::string, const peers::PeerPattern*> by_rule;
+  for (const peers::PeerPattern& p : dicts.patterns) by_rule.emplace(p.rule, &p);
+
+  auto actor_code = [&](const std::string& code) {
+    if (code.empty() || code == "---") return std::string("---");
+    if (dicts.agent_codes.count(code) && !dicts.actor_codes.count(code)) return "---" + code;
+    return code;
+  };
+  auto expected_code = [&](std::string c) {
+    c = Upper(c);
+    if (c.starts_with("~")) return "---" + c.substr(1);
+    return c.empty() ? std::string("---") : c;
+  };
+
+  Tally events, noevents, errors;
+  std::map<std::string, Tally> by_category;
+  int control = 0;
+  for (const ValidationRecord& r : suite->records) {
+    if (r.kind == ValidationRecord::Kind::kControl) {
+      ++control;
+      continue;
+    }
+    std::set<Triple> want, got;
+    for (const peers::ExpectedEvent& x : r.expected) {
+      want.emplace(expected_code(x.source), expected_code(x.target), Upper(x.code));
+    }
+    std::vector<std::string> fired;
+    std::string note;
+    bool story = false;
+    std::string discard_rule;
+    if (r.date.empty()) {
+      note = "date '" + r.raw_date + "' is not a date: not coded";
+    } else if (dicts.Discarded(r.text, &story, &discard_rule)) {
+      note = std::string(story ? "story" : "sentence") + " discarded by " + discard_rule;
+    } else {
+      Document doc;
+      doc.id = r.id;
+      doc.date = r.date;
+      doc.text = r.text;
+      doc.origin = r.origin;
+      auto coded = (*pipeline)->Process(&doc);
+      if (!coded.ok()) {
+        note = "not coded: " + coded.status().message();
+      } else {
+        std::vector<Event> evs;
+        for (const Event& e : coded->events) {
+          if (e.source.empty() || e.source == "---") continue;  // a null actor acts on nobody
+          evs.push_back(e);
+          auto it = by_rule.find(e.rule);
+          if (it != by_rule.end() && !it->second->code2.empty() && !e.target.empty() && e.target != "---") {
+            Event rev = e;
+            std::swap(rev.source, rev.target);
+            rev.code = it->second->code2;
+            evs.push_back(rev);
+          }
+        }
+        // Subordinate ("?") events count only when nothing else codes.
+        bool main_event = std::any_of(evs.begin(), evs.end(), [&](const Event& e) {
+          auto it = by_rule.find(e.rule);
+          return it == by_rule.end() || !it->second->subordinate;
+        });
+        bool dropped = false;
+        for (const Event& e : evs) {
+          auto it = by_rule.find(e.rule);
+          if (main_event && it != by_rule.end() && it->second->subordinate) continue;
+          if (e.code == "+++" || e.code == "###" || e.source == "###" || e.target == "###" || e.source == "+++" ||
+              e.target == "+++") {
+            dropped = true;
+            note = "complex/discard code from " + e.rule;
+            break;
+          }
+          Triple t{actor_code(e.source), actor_code(e.target), e.code};
+          if (got.insert(t).second) {
+            fired.push_back(std::get<0>(t) + ">" + std::get<1>(t) + ":" + e.code + " by " + e.rule + " [" +
+                            e.status + "]");
+          }
+        }
+        if (dropped) got.clear(), fired.clear();
+      }
+    }
+    bool pass = r.kind == ValidationRecord::Kind::kEvents ? got == want : got.empty();
+    Tally& t = r.kind == ValidationRecord::Kind::kEvents ? events
+               : r.kind == ValidationRecord::Kind::kError ? errors
+                                                          : noevents;
+    ++t.total;
+    t.pass += pass;
+    Tally& c = by_category[r.category + (r.in_scope ? "" : " (out of scope)")];
+    ++c.total;
+    c.pass += pass;
+    if (!pass && !quiet) {
+      std::printf("FAIL %s [%s] %s\n  text: %s\n  expected: %s\n  got:      %s\n", r.id.c_str(), r.category.c_str(),
+                  r.origin.c_str(), r.text.c_str(), r.kind == ValidationRecord::Kind::kEvents ? Show(want).c_str()
+                                                                                              : "(none)",
+                  Show(got).c_str());
+      for (const std::string& f : fired) std::printf("    %s\n", f.c_str());
+      if (!note.empty()) std::printf("  note: %s\n", note.c_str());
+    }
+  }
+  std::printf("\nby category:\n");
+  for (const auto& [cat, t] : by_category) {
+    std::printf("  %-28s %3d/%-3d %5.1f%%\n", cat.c_str(), t.pass, t.total, t.total ? 100.0 * t.pass / t.total : 0.0);
+  }
+  int all_pass = events.pass + noevents.pass + errors.pass, all = events.total + noevents.total + errors.total;
+  std::printf("records: %d/%d pass (%.1f%%); events %d/%d, noevents %d/%d, errors %d/%d; %d option records not scored\n",
+              all_pass, all, all ? 100.0 * all_pass / all : 0.0, events.pass, events.total, noevents.pass,
+              noevents.total, errors.pass, errors.total, control);
+  std::printf("events-exact %d/%d noevents-clean %d/%d\n", events.pass, events.total, noevents.pass, noevents.total);
+  return 0;
+}
+
+}  // namespace
+
+FAULTLINE_COMMAND(validate, "validate", "run a TABARI or PETRARCH validation suite with its dictionaries",
+                  RunValidate);
+
+}  // namespace faultline::cli
