@@ -97,7 +97,8 @@ std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
       }
       return out;
     }
-    if (t.IsVerbal(i) || t.tok(i).upos == "SCONJ" || t.lemma(i) == ";") return out;
+    // Auxiliaries belong to the verb's own group ("are due to talk").
+    if (t.tok(i).upos == "VERB" || t.tok(i).upos == "SCONJ" || t.lemma(i) == ";") return out;
   }
   return out;
 }
