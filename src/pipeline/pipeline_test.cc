@@ -109,6 +109,40 @@ TEST_F(PipelineTest, PronounsAndSurnamesResolveInTheDocument) {
   EXPECT_TRUE(Has(d, {"", "POLGOV", "RUS", "11", "reported"})) << Dump(d);
 }
 
+TEST_F(PipelineTest, RelativeDatesResolveAgainstPublication) {
+  // 2022-02-03 was a Thursday: "on Tuesday" is 2022-02-01.
+  CodedDocument d = Code("Boris Johnson visited Kyiv on Tuesday.", "2022-02-03");
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  EXPECT_EQ(d.events[0].date, "2022-02-01");
+  CodedDocument ago = Code("Russia annexed Crimea eight years ago.", "2022-02-03");
+  ASSERT_FALSE(ago.events.empty()) << Dump(ago);
+  EXPECT_EQ(ago.events[0].date.substr(0, 4), "2014");
+}
+
+TEST_F(PipelineTest, NegatedActsAreKeptOnlyWhenAsked) {
+  Document doc;
+  doc.id = "t";
+  doc.date = "2022-02-03";
+  doc.text = "Russia did not attack Ukraine.";
+  PipelineOptions o;
+  o.coder.emit_unreal = true;
+  auto all = Pipeline::Open(o);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  auto r = (*all)->Process(&doc);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(Has(r.value(), {"", "RUS", "UKR", "19", "negated"}) || Has(r.value(), {"", "RUS", "UKR", "18", "negated"}))
+      << Dump(r.value());
+}
+
+TEST_F(PipelineTest, CountsWithOwners) {
+  CodedDocument d = Code("He noted that more than 100,000 Russian troops are gathering on Ukraine's border.");
+  ASSERT_FALSE(d.counts.empty());
+  EXPECT_EQ(d.counts[0].value, 100000);
+  EXPECT_EQ(d.counts[0].qualifier, "more than");
+  EXPECT_EQ(d.counts[0].unit, "troops");
+  EXPECT_EQ(d.counts[0].actor, "RUSMIL");
+}
+
 TEST_F(PipelineTest, QuotesGetTheirSpeakers) {
   CodedDocument d = Code(
       "\"We will not accept any threat to our borders,\" Polish Prime Minister Mateusz Morawiecki said.",
