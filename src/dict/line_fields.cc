@@ -1,7 +1,11 @@
 #include "dict/line_fields.h"
 
 #include <chrono>
+#include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace faultline {
 
@@ -47,6 +51,31 @@ std::vector<std::string> SplitPhrases(std::string_view s) {
     start = bar + 1;
   }
   return out;
+}
+
+Status ForEachDictionaryFile(const std::string& path, const std::string& ext,
+                             const std::function<Status(const std::string&, const std::string&)>& add) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& f : fs::directory_iterator(path, ec)) {
+      if (f.path().extension() == ext) files.push_back(f.path());
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  if (files.empty()) return Status::NotFound(path + ": no " + ext + " files");
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) return Status::IOError(f.string() + ": cannot open");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    Status s = add(buf.str(), f.string());
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 bool IsoToDays(std::string_view iso, int* days) {

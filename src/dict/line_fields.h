@@ -2,9 +2,12 @@
 #ifndef FAULTLINE_DICT_LINE_FIELDS_H_
 #define FAULTLINE_DICT_LINE_FIELDS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "faultline/status.h"
 
 namespace faultline {
 
@@ -16,6 +19,12 @@ std::string_view Trim(std::string_view s);
 std::string_view NextField(std::string_view s, std::string_view* rest);
 // "a | b c | d" -> {"a", "b c", "d"}; empty phrases dropped.
 std::vector<std::string> SplitPhrases(std::string_view s);
+// Reads every file with extension `ext` (".actors") in folder `path`, in
+// name order, or `path` itself when it is a file, and calls `add(text,
+// file_name)` on each; stops at the first error. NotFound when there is none.
+Status ForEachDictionaryFile(const std::string& path, const std::string& ext,
+                             const std::function<Status(const std::string&, const std::string&)>& add);
+
 // Days since 1970-01-01 of an ISO date, or false if it is not a real date.
 bool IsoToDays(std::string_view iso, int* days);
 

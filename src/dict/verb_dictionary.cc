@@ -128,27 +128,11 @@ const std::vector<uint32_t>* VerbDictionary::PatternsFor(std::string_view lemma,
 }
 
 Result<VerbDictionary> VerbDictionary::Load(const std::string& path, const CodeTable* codes) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    for (const auto& f : fs::directory_iterator(path, ec)) {
-      if (f.path().extension() == ".verbs") files.push_back(f.path());
-    }
-    std::sort(files.begin(), files.end());
-  } else {
-    files.push_back(path);
-  }
-  if (files.empty()) return Status::NotFound(path + ": no .verbs files");
   VerbDictionary dict;
-  for (const fs::path& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) return Status::IOError(f.string() + ": cannot open");
-    std::stringstream buf;
-    buf << in.rdbuf();
-    Status s = dict.AddText(buf.str(), f.string(), codes);
-    if (!s.ok()) return s;
-  }
+  Status s = ForEachDictionaryFile(path, ".verbs", [&](const std::string& text, const std::string& file) {
+    return dict.AddText(text, file, codes);
+  });
+  if (!s.ok()) return s;
   dict.Finish();
   return dict;
 }
