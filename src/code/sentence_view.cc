@@ -44,12 +44,16 @@ const ActorRef* DocContext::ResolvePronoun(const std::string& lemma, uint32_t se
 }
 
 std::string DocContext::MainCountry() const {
+  // Highest weight; ties go to the most recently mentioned.
   std::string best;
   int best_n = 0;
+  size_t best_seen = 0;
   for (const auto& [code, n] : countries) {
-    if (n > best_n) {
+    size_t seen = last_seen.at(code);
+    if (n > best_n || (n == best_n && seen > best_seen)) {
       best = code;
       best_n = n;
+      best_seen = seen;
     }
   }
   return best;
@@ -58,8 +62,13 @@ std::string DocContext::MainCountry() const {
 void DocContext::Remember(const ActorRef& ref, uint32_t sentence, bool subject) {
   history.push_back({ref, sentence, subject});
   if (ref.code.size() >= 3 && ref.kind != ActorKind::kAgent && ref.kind != ActorKind::kOrg &&
-      ref.kind != ActorKind::kRegion) {
-    ++countries[ref.code.substr(0, 3)];
+      ref.kind != ActorKind::kRegion && ref.code.rfind("IGO", 0) != 0) {
+    // A state named, or its capital or seat, says where the story is; a
+    // demonym or a person's nationality ("a Swedish scientist") less so.
+    bool place = ref.kind == ActorKind::kCountry || ref.kind == ActorKind::kCapital || ref.kind == ActorKind::kSeat;
+    std::string code = ref.code.substr(0, 3);
+    countries[code] += place ? 2 : 1;
+    last_seen[code] = history.size();
   }
 }
 

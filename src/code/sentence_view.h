@@ -26,7 +26,8 @@ class DocContext {
  public:
   MatchContext match;                 // entries named so far, day, headline flag
   std::vector<Antecedent> history;    // in document order
-  std::map<std::string, int> countries;  // 3-letter country codes seen, with counts
+  std::map<std::string, int> countries;  // 3-letter country codes seen, weighted
+  std::map<std::string, size_t> last_seen;  // country code -> history size when last seen
   std::map<std::string, ActorRef> story_names;  // surname -> person the story introduced
 
   // Most recent compatible antecedent for a pronoun lemma, or nullptr.

@@ -383,7 +383,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
     std::string_view line = StripPeerComment(lines[n]);
     if (line.empty() || line[0] == '<') continue;
     if (line.starts_with("~FINISH")) break;
-    if (line[0] == '!') {
+    if (line[0] == '!' && line.find('=') != std::string_view::npos) {
       size_t eq = line.find('=');
       size_t close = line.find('!', 1);
       if (eq == std::string_view::npos || close == std::string_view::npos || close > eq) {
