@@ -12,6 +12,7 @@
 #include "dates/find_dates.h"
 #include "dict/line_fields.h"
 #include "extract/count.h"
+#include "text/segment.h"
 
 namespace faultline {
 namespace {
@@ -231,6 +232,25 @@ bool Mutual(const std::string& root) {
 // both directions.
 bool Reciprocal(const std::string& code) { return code == "040" || code == "041" || code == "046"; }
 
+// A headline names the story's country before the text does ("Myanmar army
+// seizes power"): its actors seed the document context.
+void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext* ctx) {
+  if (doc.title.empty()) return;
+  Document title;
+  title.text = doc.title;
+  if (!Segment(&title).ok()) return;
+  std::vector<Word> words;
+  for (const Sentence& s : title.sentences) {
+    BuildWords(title, s, &words);
+    std::vector<PhraseHit> hits = MatchActors(dict, words, ctx->match);
+    for (const ActorRef& r : ComposeActors(dict, words, hits, ctx->match.day)) {
+      if (!r.role_only) ctx->Remember(r, 0, false);
+    }
+  }
+  // The title is not a sentence of the story: pronouns must not reach it.
+  ctx->history.clear();
+}
+
 }  // namespace
 
 CodedDocument Coder::Code(const Document& doc) const {
@@ -243,6 +263,7 @@ CodedDocument Coder::Code(const Document& doc) const {
   std::string carried;
   uint32_t carried_paragraph = 0;
   QuoteFinder quotes(doc);
+  RememberTitle(*actors_, doc, &ctx);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;

@@ -47,8 +47,17 @@ std::vector<std::string> Lines(std::string_view text) {
 // Strips '#' and ';' comments (both dialects use them; '//' starts a TABARI
 // comment line).
 std::string_view StripPeerComment(std::string_view line) {
-  size_t cut = line.find_first_of("#;");
-  if (cut != std::string_view::npos) line = line.substr(0, cut);
+  // A '#' inside a code block ("[###]") is the discard code, not a comment.
+  int depth = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '[') ++depth;
+    if (c == ']' && depth > 0) --depth;
+    if ((c == '#' || c == ';') && depth == 0) {
+      line = line.substr(0, i);
+      break;
+    }
+  }
   std::string_view t = TrimView(line);
   if (t.starts_with("//")) return {};
   return t;
