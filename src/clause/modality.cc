@@ -132,7 +132,13 @@ EventStatus StatusOf(const Tree& t, int anchor) {
     // "calls for Moscow to de-escalate") and coordination (a conjunct
     // shares its first member's governor).
     // A relative clause asserts its own content ("Blinken, who urged ...").
-    if (r != "xcomp" && r != "ccomp" && r != "csubj" && r != "acl" && r != "conj") break;
+    // Also through an adverbial clause and a clause hung on "that" as an
+    // object: parses of "denied that its forces were targeting" vary.
+    bool that_clause = r == "obj" && t.lemma(cur) == "that";
+    if (r != "xcomp" && r != "ccomp" && r != "csubj" && r != "acl" && r != "conj" && r != "advcl" &&
+        !that_clause) {
+      break;
+    }
     if (t.rel(cur) == "acl:relcl") break;
     int h = t.head(cur);
     if (h < 0) break;

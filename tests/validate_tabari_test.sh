@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end: runs TABARI's validation suite (../shared/peers/tabari/
+# validation/Validate.text, records up to FINAL-01) with the dictionaries its
+# Validate.project names, loaded by our TABARI readers, and fails below the
+# floors. The floors are set just under what was measured and are only ever
+# raised (a ratchet). The bar: >= 90% of the records pass.
+set -euo pipefail
+fl=$1
+suite=../shared/peers/tabari/validation/Validate.text
+if [ ! -f "$suite" ]; then echo "no $suite beside the repo"; exit 1; fi
+min_events=150     # of 398
+min_noevents=22    # of 52
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$fl" validate "$suite" --dict-format tabari > "$out"
+last=$(tail -1 "$out")
+echo "$last"
+grep '^records:' "$out" || true
+[[ "$last" =~ ^events-exact\ ([0-9]+)/([0-9]+)\ noevents-clean\ ([0-9]+)/([0-9]+)$ ]] || { echo "bad last line"; exit 1; }
+ev=${BASH_REMATCH[1]} evn=${BASH_REMATCH[2]} ne=${BASH_REMATCH[3]} nen=${BASH_REMATCH[4]}
+[ "$evn" -ge 390 ] || { echo "expected about 398 event records, read $evn"; exit 1; }
+[ "$ev" -ge "$min_events" ] || { echo "events-exact $ev below the floor $min_events"; exit 1; }
+[ "$ne" -ge "$min_noevents" ] || { echo "noevents-clean $ne below the floor $min_noevents"; exit 1; }
