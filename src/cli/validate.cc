@@ -69,11 +69,13 @@ int RunValidate(int argc, char** argv) {
   CLI::App app{"Run a peer's validation suite (TABARI Validate.text or PETRARCH PETR.UnitTest.records.xml)",
                "faultline validate"};
   std::string file, format;
-  bool real_only = false, quiet = false;
+  bool real_only = false, quiet = false, cameo_semantics = false;
   app.add_option("file", file, "the validation file")->required();
   app.add_option("--dict-format", format, "tabari | petrarch (default: detected from the file)");
   app.add_flag("--real-only", real_only, "drop negated and hypothetical events (the peers code them)");
   app.add_flag("--quiet", quiet, "print only the summary");
+  app.add_flag("--cameo-semantics", cameo_semantics,
+               "let the suite's codes take on CAMEO behaviour (041 reciprocal, ...); off: they are foreign codes");
   CLI11_PARSE(app, argc, argv);
 
   Dialect dialect;
@@ -126,7 +128,11 @@ int RunValidate(int argc, char** argv) {
   PipelineOptions opts;
   opts.own_dictionaries = false;
   opts.coder.emit_unreal = !real_only;
-  opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab); };
+  opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
+  std::unordered_set<std::string> prefix_agents;
+  for (const peers::PeerAgent& a : dicts.agents) {
+    if (a.prefix) prefix_agents.insert(a.code);
+  }
   auto pipeline = Pipeline::Open(opts);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "faultline validate: %s\n", pipeline.status().message().c_str());
@@ -140,7 +146,7 @@ int RunValidate(int argc, char** argv) {
   auto actor_code = [&](const std::string& code) {
     if (code.empty() || code == "---") return std::string("---");
     if (dicts.agent_codes.count(code) && !dicts.actor_codes.count(code)) return "---" + code;
-    return code;
+    return peers::PeerActorCode(code, prefix_agents);
   };
   auto expected_code = [&](std::string c) {
     c = Upper(c);
@@ -178,6 +184,7 @@ int RunValidate(int argc, char** argv) {
       if (!coded.ok()) {
         note = "not coded: " + coded.status().message();
       } else {
+        for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
         std::vector<Event> evs;
         for (const Event& e : coded->events) {
           if (e.source.empty() || e.source == "---") continue;  // a null actor acts on nobody

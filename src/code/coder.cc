@@ -327,6 +327,12 @@ CodedDocument Coder::Code(const Document& doc) const {
           // "Russia would continue insisting on its demands": the target
           // found through a pronoun is the source itself.
           if (tgt == src || (tgt && tgt->code == src->code)) continue;
+          // An actor is not both a doer and the done-to of one act ("The
+          // United States and the EU will lift sanctions on its oil").
+          if (!pairwise && tgt &&
+              std::find(args.sources.begin(), args.sources.end(), tgt) != args.sources.end()) {
+            continue;
+          }
           std::string src_code = SourceCode(src, reporter);
           Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", &out.events);
           if (tgt && Reciprocal(info->code) && !pairwise) {

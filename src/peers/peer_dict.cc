@@ -254,6 +254,20 @@ using Alternatives = std::vector<std::vector<std::string>>;
 
 }  // namespace
 
+std::string PeerActorCode(const std::string& code, const std::unordered_set<std::string>& prefix_agents) {
+  if (code.size() <= 3 || code.size() % 3 != 0) return code;
+  std::vector<std::string> blocks;
+  for (size_t i = 0; i < code.size(); i += 3) {
+    std::string b = code.substr(i, 3);
+    if (std::find(blocks.begin(), blocks.end(), b) == blocks.end()) blocks.push_back(b);
+  }
+  std::string front, rest;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    (i > 0 && prefix_agents.count(blocks[i]) ? front : rest) += blocks[i];
+  }
+  return front + rest;
+}
+
 bool PeerDateToDays(std::string_view s, int* days) {
   std::string iso = PeerDateToIso(s);
   return !iso.empty() && IsoToDays(iso, days);
@@ -981,7 +995,8 @@ void PeerDictionaries::ReadVerbs(std::string_view text, const std::string& file,
 }
 
 Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* verb_dict, CodeTable* code_table,
-                                 const std::unordered_set<std::string>& vocabulary) const {
+                                 const std::unordered_set<std::string>& vocabulary, bool foreign) const {
+  auto mark = [&](const std::string& c) { return foreign && c != "---" ? std::string(1, kForeignMark) + c : c; };
   std::vector<std::string> vocab(vocabulary.begin(), vocabulary.end());
   std::sort(vocab.begin(), vocab.end());
   // All names of a phrase: itself, and for a stem the text's words that
@@ -1041,10 +1056,10 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     for (const PeerPhrase& p : a.phrases) names.push_back(Join(p.words));
     actor_dict->AddEntry(std::move(e), names);
   }
-  for (const std::string& c : codes) code_table->AddForeign(c);
+  for (const std::string& c : codes) code_table->AddForeign(mark(c));
   for (const PeerPattern& p : patterns) {
     VerbPattern v;
-    v.code = p.code;
+    v.code = mark(p.code);
     v.anchor = p.anchor;
     v.before = p.before;
     v.items = p.items;

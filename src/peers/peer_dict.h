@@ -100,13 +100,27 @@ struct PeerDictionaries {
   // Adds everything to our dictionaries. `vocabulary` (lower-case words of
   // the text to be coded, may be empty) lets TABARI stems ("ARGENTIN") match
   // the words that start with them, as TABARI's prefix matching does.
+  // `foreign` puts the verbs' event codes in a namespace of their own
+  // (kForeignMark + code): the suites' WEIS-style and test codes must not
+  // take on the CAMEO-specific behaviour of the coder (041 is CAMEO's
+  // reciprocal phone call, WEIS's praise). ForeignToPeer() undoes it.
   Status Install(ActorDictionary* actors, VerbDictionary* verbs, CodeTable* codes,
-                 const std::unordered_set<std::string>& vocabulary = {}) const;
+                 const std::unordered_set<std::string>& vocabulary = {}, bool foreign = false) const;
 
   // True when a discard phrase occurs in `text` (case-insensitive word
   // sequence); *story says whether it is a story-level discard; *rule names it.
   bool Discarded(std::string_view text, bool* story, std::string* rule) const;
 };
+
+inline constexpr char kForeignMark = '!';
+inline std::string ForeignToPeer(const std::string& code) {
+  return !code.empty() && code[0] == kForeignMark ? code.substr(1) : code;
+}
+
+// Actor codes as the peers compose them: a 3-letter block already present is
+// not repeated ("USAGOV" + "GOV" -> "USAGOV"), and a prefix agent ("NGO~")
+// goes in front ("ARN" + "NGO" -> "NGOARN").
+std::string PeerActorCode(const std::string& code, const std::unordered_set<std::string>& prefix_agents);
 
 // "950101" / "19950101" -> days since 1970-01-01 (two-digit years <= 30 are
 // 20YY). False when it is not a real date.
