@@ -162,6 +162,10 @@ EventStatus StatusOf(const Tree& t, int anchor) {
   }
   if (modal == 'h') return EventStatus::kHypothetical;
   if (governed != EventStatus::kReported) return governed;
+  // An infinitive no governor explains ("calls ... for Moscow to
+  // de-escalate", "troops sent to secure the port") presents an act not
+  // yet done.
+  if (t.MarkOf(v) == "to" && !reported) return EventStatus::kHypothetical;
   if (modal == 'p') return EventStatus::kPlanned;
   // "would" reported ("said Poland would hand over") is the future seen from
   // the past: planned. Unreported, it is only imagined.
