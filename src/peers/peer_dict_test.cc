@@ -1,0 +1,251 @@
+// Unit tests of the peer dictionary and record readers, on the peers' own
+// files read from ../shared/peers at test time (nothing of them is copied
+// into the repo). Skipped when ../shared/peers is not there.
+#include "peers/peer_dict.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "peers/peer_records.h"
+
+namespace faultline::peers {
+namespace {
+
+const std::string kPeers = std::string(FAULTLINE_SHARED_DIR) + "/peers";
+
+std::string Peer(const std::string& rel) { return kPeers + "/" + rel; }
+
+#define REQUIRE_PEERS()                                                  \
+  if (!std::filesystem::is_directory(kPeers)) GTEST_SKIP() << "no " << kPeers
+
+// The lines of a peer file from the first line starting with `from` up to
+// (not including) the next line starting with `to`.
+std::string Excerpt(const std::string& file, const std::string& from, const std::string& to) {
+  std::string text;
+  EXPECT_TRUE(ReadWholeFile(Peer(file), &text).ok());
+  size_t b = text.find("\n" + from);
+  EXPECT_NE(b, std::string::npos) << from;
+  size_t e = text.find("\n" + to, b + 1);
+  return text.substr(b + 1, e == std::string::npos ? std::string::npos : e - b);
+}
+
+const PeerPattern* FindPattern(const PeerDictionaries& d, const std::string& anchor, const std::string& text,
+                               const std::string& code) {
+  for (const PeerPattern& p : d.patterns) {
+    if (p.anchor == anchor && p.text == text && p.code == code) return &p;
+  }
+  return nullptr;
+}
+
+TEST(PeerDate, TwoAndFourDigitYears) {
+  EXPECT_EQ(PeerDateToIso("950601"), "1995-06-01");
+  EXPECT_EQ(PeerDateToIso("090120"), "2009-01-20");
+  EXPECT_EQ(PeerDateToIso("300101"), "2030-01-01");
+  EXPECT_EQ(PeerDateToIso("19950601"), "1995-06-01");
+  EXPECT_EQ(PeerDateToIso("951301"), "");  // month 13
+  EXPECT_EQ(PeerDateToIso("950230"), "");  // 30 February
+  EXPECT_EQ(PeerDateToIso("95061"), "");
+}
+
+TEST(PeerActors, PetrarchDatedSynonymGroup) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  d.ReadActors(Excerpt("petrarch2/PETR.Validate.actors.txt", "GOLLUM", "GONDOR"), "actors");
+  ASSERT_EQ(d.actors.size(), 1u);
+  const PeerActor& a = d.actors[0];
+  ASSERT_EQ(a.phrases.size(), 4u);  // GOLLUM +SMEAGOL +SLINKER +STINKER
+  EXPECT_EQ(a.phrases[1].words, std::vector<std::string>{"smeagol"});
+  ASSERT_EQ(a.codes.size(), 3u);  // the commented-out code lines are not codes
+  int d1, d2, d3;
+  ASSERT_TRUE(PeerDateToDays("950601", &d1));
+  ASSERT_TRUE(PeerDateToDays("19990815", &d2));
+  ASSERT_TRUE(PeerDateToDays("990816", &d3));
+  EXPECT_EQ(a.codes[0].code, "HOB");
+  EXPECT_EQ(a.codes[0].to, d1);  // [HOB < 950601]
+  EXPECT_EQ(a.codes[1].code, "HOBGOV");
+  EXPECT_EQ(a.codes[1].from, d1);
+  EXPECT_EQ(a.codes[1].to, d2);
+  EXPECT_EQ(a.codes[2].code, "HOBREB");
+  EXPECT_EQ(a.codes[2].from, d3);
+  EXPECT_TRUE(d.warnings.empty());
+}
+
+TEST(PeerActors, TabariInlineCodesAndStems) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  d.ReadActors(Excerpt("tabari/validation/TABARI.Demo.actors", "ALBRIGHT", "AMNESTY"), "actors");
+  ASSERT_EQ(d.actors.size(), 3u);
+  // ALBRIGHT  [USAGOV 991201-010114] [---]
+  ASSERT_EQ(d.actors[0].codes.size(), 2u);
+  EXPECT_EQ(d.actors[0].codes[0].code, "USAGOV");
+  EXPECT_TRUE(d.actors[0].codes[0].dated());
+  EXPECT_EQ(d.actors[0].codes[1].code, "---");
+  EXPECT_TRUE(d.actors[0].phrases[0].stem);
+  EXPECT_FALSE(d.actors[2].phrases[0].stem);  // ALBRKGHT_
+}
+
+TEST(PeerActors, BadLinesAreReportedAndSkipped) {
+  PeerDictionaries d;
+  d.ReadActors("GOOD_ONE [ABC]\nBROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\nNEXT [DEF]\n", "x.actors");
+  ASSERT_EQ(d.actors.size(), 2u);
+  EXPECT_EQ(d.actors[1].codes[0].code, "DEF");
+  ASSERT_EQ(d.warnings.size(), 3u);
+  EXPECT_NE(d.warnings[0].find("x.actors:2"), std::string::npos);
+  EXPECT_NE(d.warnings[1].find("x.actors:3"), std::string::npos);
+  EXPECT_NE(d.warnings[1].find("not a date"), std::string::npos);
+  EXPECT_NE(d.warnings[2].find("x.actors:4"), std::string::npos);
+}
+
+TEST(PeerAgents, PetrarchPluralsSubstitutionsAndPrefix) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("petrarch2/PETR.Validate.agents.txt"), "agents", Dialect::kPetrarch).ok());
+  EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
+  auto find = [&](const std::string& phrase) -> const PeerAgent* {
+    for (const PeerAgent& a : d.agents) {
+      for (const PeerPhrase& p : a.phrases) {
+        std::string s;
+        for (const std::string& w : p.words) s += (s.empty() ? "" : " ") + w;
+        if (s == phrase) return &a;
+      }
+    }
+    return nullptr;
+  };
+  ASSERT_NE(find("foreign minister"), nullptr);
+  EXPECT_EQ(find("foreign ministers")->code, "GOVFRM");       // generated plural
+  EXPECT_EQ(find("attorneys general")->code, "GOV");          // explicit plural
+  EXPECT_EQ(find("armed forcess"), nullptr);                   // {} = no plural
+  EXPECT_EQ(find("congresswomen")->code, "LEG");              // !PERSON! substitution
+  EXPECT_EQ(find("ministry of silly walks")->code, "GOV");    // !MINST! substitution
+  ASSERT_NE(find("human rights body"), nullptr);
+  EXPECT_TRUE(find("human rights body")->prefix);             // [NGO~]
+}
+
+TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("petrarch2/PETR.Validate.verbs.txt"), "verbs", Dialect::kPetrarch).ok());
+  // - * DIPLOMATIC TIES [901] under ABANDON
+  const PeerPattern* p = FindPattern(d, "abandon", "* DIPLOMATIC TIES", "901");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 2u);
+  EXPECT_EQ(p->items[1].alternatives[0], std::vector<std::string>{"ties"});
+  // - * &TIETYPES TIES [902]: the synset is one item with three alternatives
+  p = FindPattern(d, "abandon", "* &TIETYPES TIES", "902");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->items[0].alternatives.size(), 3u);
+  // Multi-word verb KLM_NOP_+RST [002]: anchor rst, klm nop just before it.
+  bool found = false;
+  for (const PeerPattern& q : d.patterns) {
+    if (q.anchor == "rst" && q.text == "*") {
+      found = true;
+      EXPECT_EQ(q.code, "002");
+      EXPECT_EQ(q.before, (std::vector<std::string>{"klm", "nop"}));
+    }
+  }
+  EXPECT_TRUE(found);
+  // - INCHING &ACCORDSYN * [083]: a nested synset (&TIETYPES, &CURRENCY
+  // inside &ACCORDSYN) before the verb gives one pattern per member.
+  int inching = 0;
+  for (const PeerPattern& q : d.patterns) inching += q.anchor == "accord" && q.code == "083";
+  EXPECT_GE(inching, 3 + 2 + 10);
+  // Paired code: ADMIT [013:012]
+  for (const PeerPattern& q : d.patterns) {
+    if (q.anchor == "admit" && q.text == "*") {
+      EXPECT_EQ(q.code, "013");
+      EXPECT_EQ(q.code2, "012");
+    }
+  }
+  // [###] inside a pattern's code block is not a comment.
+  EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
+  EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
+}
+
+TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("tabari/validation/TABARI.Demo.verbs"), "verbs", Dialect::kTabari).ok());
+  // ACT_ [100] with { ACTING_ ACTXD_ ACTUALITY }
+  const PeerPattern* p = FindPattern(d, "act", "* RESOLUTION", "102");
+  ASSERT_NE(p, nullptr);
+  // - SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS [111]
+  p = FindPattern(d, "accord", "SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS", "111");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 3u);
+  EXPECT_EQ(p->items[1].alternatives.size(), 2u);
+  // - IN_* [075]: IN must stand just before the verb.
+  p = FindPattern(d, "accord", "IN_*", "075");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->before, std::vector<std::string>{"in"});
+  // SAYS [023?] is subordinate.
+  bool says = false;
+  for (const PeerPattern& q : d.patterns) {
+    if (q.anchor == "says" && q.text == "*") says = q.subordinate && q.code == "023";
+  }
+  EXPECT_TRUE(says);
+}
+
+TEST(PeerCodes, ComposedLikeThePeers) {
+  EXPECT_EQ(PeerActorCode("USAGOVGOV", {}), "USAGOV");
+  EXPECT_EQ(PeerActorCode("ARNNGO", {"NGO"}), "NGOARN");
+  EXPECT_EQ(PeerActorCode("ARN", {"NGO"}), "ARN");
+}
+
+TEST(PeerDiscards, SentenceAndStory) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("petrarch2/PETR.Validate.discards.txt"), "discards", Dialect::kPetrarch).ok());
+  bool story = false;
+  std::string rule;
+  EXPECT_TRUE(d.Discarded("Fans of Manchester United cheered.", &story, &rule));
+  EXPECT_TRUE(story);
+  EXPECT_TRUE(d.Discarded("Gondor won the baseball match.", &story, &rule));
+  EXPECT_FALSE(story);
+  EXPECT_FALSE(d.Discarded("Gondor met Arnor.", &story, &rule));
+}
+
+TEST(PeerRecords, PetrarchUnitTests) {
+  REQUIRE_PEERS();
+  auto suite = ReadPetrarchSuite(Peer("petrarch2/PETR.UnitTest.records.xml"));
+  ASSERT_TRUE(suite.ok()) << suite.status().message();
+  EXPECT_EQ(suite->records.size(), 284u);
+  int events = 0, none = 0, errors = 0;
+  for (const ValidationRecord& r : suite->records) {
+    events += r.kind == ValidationRecord::Kind::kEvents;
+    none += r.kind == ValidationRecord::Kind::kNoEvents;
+    errors += r.kind == ValidationRecord::Kind::kError;
+  }
+  EXPECT_EQ(events, 257);
+  EXPECT_EQ(none, 20);
+  EXPECT_EQ(errors, 7);
+  const ValidationRecord& demo = suite->records[0];
+  EXPECT_EQ(demo.id, "DEMO-00");
+  EXPECT_EQ(demo.date, "1995-01-01");
+  EXPECT_EQ(demo.text.substr(0, 30), "Arnor is about to restore full");
+  ASSERT_EQ(demo.expected.size(), 1u);
+  EXPECT_EQ(demo.expected[0].source, "ARN");
+  EXPECT_EQ(demo.expected[0].code, "064");
+  EXPECT_EQ(suite->verbs.size(), 1u);
+}
+
+TEST(PeerRecords, TabariValidationText) {
+  REQUIRE_PEERS();
+  auto suite = ReadTabariSuite(Peer("tabari/validation/Validate.text"));
+  ASSERT_TRUE(suite.ok()) << suite.status().message();
+  EXPECT_EQ(suite->records.back().id, "FINAL-01");
+  ASSERT_EQ(suite->actors.size(), 1u);
+  EXPECT_TRUE(suite->actors[0].ends_with("TABARI.Demo.actors"));
+  auto it = std::find_if(suite->records.begin(), suite->records.end(),
+                         [](const ValidationRecord& r) { return r.id == "DEMO-04"; });
+  ASSERT_NE(it, suite->records.end());
+  EXPECT_EQ(it->date, "1995-01-03");
+  ASSERT_EQ(it->expected.size(), 2u);  // { DAG / GON / 032 } { GON / DAG / 033 }
+  EXPECT_EQ(it->expected[1].source, "GON");
+  EXPECT_EQ(it->expected[1].code, "033");
+  EXPECT_EQ(it->text.find("/*"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faultline::peers
