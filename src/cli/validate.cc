@@ -69,13 +69,14 @@ int RunValidate(int argc, char** argv) {
   CLI::App app{"Run a peer's validation suite (TABARI Validate.text or PETRARCH PETR.UnitTest.records.xml)",
                "faultline validate"};
   std::string file, format;
-  bool real_only = false, quiet = false, cameo_semantics = false;
+  bool real_only = false, quiet = false, cameo_semantics = false, tabari_dyads = true;
   app.add_option("file", file, "the validation file")->required();
   app.add_option("--dict-format", format, "tabari | petrarch (default: detected from the file)");
   app.add_flag("--real-only", real_only, "drop negated and hypothetical events (the peers code them)");
   app.add_flag("--quiet", quiet, "print only the summary");
   app.add_flag("--cameo-semantics", cameo_semantics,
                "let the suite's codes take on CAMEO behaviour (041 reciprocal, ...); off: they are foreign codes");
+  app.add_flag("!--tabari-no-dyads", tabari_dyads, "TABARI: keep events that have no target");
   CLI11_PARSE(app, argc, argv);
 
   Dialect dialect;
@@ -166,6 +167,15 @@ int RunValidate(int argc, char** argv) {
     for (const peers::ExpectedEvent& x : r.expected) {
       want.emplace(expected_code(x.source), expected_code(x.target), Upper(x.code));
     }
+    // PETRARCH's require_dyad (default true): an event needs a target.
+    bool require_dyad = true;
+    for (const std::string& o : r.options) {
+      if (o.starts_with("require_dyad=")) {
+        std::string v = Upper(o.substr(13));
+        require_dyad = v != "FALSE";
+      }
+    }
+    if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
     std::vector<std::string> fired;
     std::string note;
     bool story = false;
@@ -213,6 +223,7 @@ int RunValidate(int argc, char** argv) {
             break;
           }
           Triple t{actor_code(e.source), actor_code(e.target), e.code};
+          if (require_dyad && std::get<1>(t) == "---") continue;
           if (got.insert(t).second) {
             fired.push_back(std::get<0>(t) + ">" + std::get<1>(t) + ":" + e.code + " by " + e.rule + " [" +
                             e.status + "]");

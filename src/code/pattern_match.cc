@@ -131,7 +131,26 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
   const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, noun);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(t, word.head);
+  // Words of the clause after the anchor, to reject most patterns without
+  // scanning: an anchor like "urge" has hundreds of them.
+  std::vector<std::string_view> present;
+  for (uint32_t k = w + 1; k < sv.words.size(); ++k) {
+    if (!WordIn(sv, in, k)) continue;
+    present.push_back(sv.words[k].lemma);
+    present.push_back(sv.words[k].key);
+  }
+  std::sort(present.begin(), present.end());
+  auto has = [&](const std::string& x) { return std::binary_search(present.begin(), present.end(), std::string_view(x)); };
   for (uint32_t id : *ids) {
+    const VerbPattern& p = verbs.patterns()[id];
+    bool possible = true;
+    for (const PatternItem& item : p.items) {
+      if (item.target) continue;
+      possible = std::any_of(item.alternatives.begin(), item.alternatives.end(),
+                             [&](const std::vector<std::string>& alt) { return !alt.empty() && has(alt[0]); });
+      if (!possible) break;
+    }
+    if (!possible) continue;
     PatternMatch cand;
     cand.anchor_tok = word.head;
     cand.first_tok = word.first;

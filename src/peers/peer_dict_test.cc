@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 #include "peers/peer_records.h"
@@ -245,6 +247,60 @@ TEST(PeerRecords, TabariValidationText) {
   EXPECT_EQ(it->expected[1].source, "GON");
   EXPECT_EQ(it->expected[1].code, "033");
   EXPECT_EQ(it->text.find("/*"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faultline::peers
+
+namespace faultline::peers {
+namespace {
+
+// The production dictionaries of both peers load, with bad lines reported
+// and skipped, and compile into our matchers in well under a second each.
+TEST(PeerProduction, PetrarchAndTabariLoad) {
+  REQUIRE_PEERS();
+  struct Set {
+    Dialect dialect;
+    std::vector<std::pair<std::string, std::string>> files;
+  };
+  std::vector<Set> sets = {
+      {Dialect::kPetrarch,
+       {{"petrarch2/CAMEO.2.0.txt", "verbs"},
+        {"petrarch2/Phoenix.Countries.actors.txt", "actors"},
+        {"petrarch2/Phoenix.International.actors.txt", "actors"},
+        {"petrarch2/Phoenix.MilNonState.actors.txt", "actors"},
+        {"petrarch2/Phoenix.agents.txt", "agents"},
+        {"petrarch2/Phoenix.discards.txt", "discards"}}},
+      {Dialect::kTabari,
+       {{"tabari/dictionaries/CAMEO.091003.master.verbs", "verbs"},
+        {"tabari/dictionaries/TABARI-Dictionaries/CountryInfo.120116.actors", "actors"},
+        {"tabari/dictionaries/TABARI-Dictionaries/Internatnl.120521.actors", "actors"},
+        {"tabari/dictionaries/TABARI-Dictionaries/Levant.080629.actors", "actors"},
+        {"tabari/dictionaries/TABARI-Dictionaries/PSU.120522.agents", "agents"}}},
+  };
+  for (const Set& set : sets) {
+    auto start = std::chrono::steady_clock::now();
+    PeerDictionaries d;
+    for (const auto& [file, kind] : set.files) {
+      if (!std::filesystem::exists(Peer(file))) GTEST_SKIP() << "no " << file;
+      ASSERT_TRUE(d.ReadFile(Peer(file), kind, set.dialect).ok()) << file;
+    }
+    ActorDictionary actors;
+    VerbDictionary verbs;
+    CodeTable codes;
+    ASSERT_TRUE(d.Install(&actors, &verbs, &codes).ok());
+    actors.Finish();
+    verbs.Finish();
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s: %zu actors, %zu agents, %zu verbs, %zu patterns, %zu synsets, %zu discards, %zu lines skipped, %.2f s\n",
+                set.dialect == Dialect::kTabari ? "tabari" : "petrarch", d.actors.size(), d.agents.size(), d.verbs,
+                d.patterns.size(), d.synsets, d.discards.size(), d.warnings.size(), secs);
+    for (size_t i = 0; i < d.warnings.size() && i < 5; ++i) std::printf("  %s\n", d.warnings[i].c_str());
+    EXPECT_GT(d.actors.size(), 10000u);
+    EXPECT_GT(d.patterns.size(), 4000u);
+    EXPECT_LT(d.warnings.size(), d.actors.size() / 20);
+    for (const std::string& w : d.warnings) EXPECT_NE(w.find(':'), std::string::npos);
+  }
 }
 
 }  // namespace
