@@ -113,5 +113,21 @@ TEST(ModalityTest, UrgedActIsHypothetical) {
             EventStatus::kHypothetical);
 }
 
+TEST(ModalityTest, UnexplainedInfinitiveIsNotYetDone) {
+  // troops were sent to secure the port
+  EXPECT_EQ(StatusAt("troops/troop/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass sent/send/VERB/0/root to/to/PART/5/mark "
+                     "secure/secure/VERB/3/advcl the/the/DET/7/det port/port/NOUN/5/obj",
+                     4),
+            EventStatus::kHypothetical);
+}
+
+TEST(ModalityTest, ConjunctSharesItsFirstMembersGovernorNotItsLemma) {
+  // Russia denied the report and attacked Ukraine: the attack is reported.
+  EXPECT_EQ(StatusAt("Russia/Russia/PROPN/2/nsubj denied/deny/VERB/0/root the/the/DET/4/det report/report/NOUN/2/obj "
+                     "and/and/CCONJ/6/cc attacked/attack/VERB/2/conj Ukraine/Ukraine/PROPN/6/obj",
+                     5),
+            EventStatus::kReported);
+}
+
 }  // namespace
 }  // namespace faultline
