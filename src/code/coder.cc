@@ -12,6 +12,7 @@
 #include "dates/find_dates.h"
 #include "dict/line_fields.h"
 #include "extract/count.h"
+#include "geo/event_place.h"
 #include "text/segment.h"
 
 namespace faultline {
@@ -322,6 +323,7 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (targets.empty() && !pairwise) targets.push_back(nullptr);
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
+      const size_t first_new = out.events.size();  // for the location, below
       for (const ActorRef* src : args.sources) {
         for (const ActorRef* tgt : pairwise ? args.sources : targets) {
           // "Russia would continue insisting on its demands": the target
@@ -339,6 +341,11 @@ CodedDocument Coder::Code(const Document& doc) const {
             Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, &out.events);
           }
         }
+      }
+      // Where it happened (geo/): the same place for every event of this match.
+      if (options_.gazetteer && out.events.size() > first_new) {
+        std::optional<Location> place = EventPlace(sv, ctx, m.anchor_tok, *options_.gazetteer);
+        for (size_t i = first_new; i < out.events.size(); ++i) out.events[i].location = place;
       }
     }
     for (const DateMention& d : dates) {

@@ -20,10 +20,14 @@
 
 namespace faultline {
 
+class Gazetteer;
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
   bool emit_unreal = false;
+  // Places events where the story says (geo/event_place.h); none if null.
+  const Gazetteer* gazetteer = nullptr;
 };
 
 class Coder {

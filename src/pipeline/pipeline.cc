@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.h"
 
+#include <cstdio>
+#include <mutex>
+
 #include "parse/parser.h"
 #include "pipeline/resources.h"
 #include "tag/lemmatizer.h"
@@ -15,6 +18,7 @@ struct Pipeline::Impl {
   std::unique_ptr<Tagger> tagger;
   std::unique_ptr<Lemmatizer> lemmatizer;
   std::unique_ptr<Parser> parser;
+  std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<Coder> coder;
 };
 
@@ -53,6 +57,22 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
   auto parser = Parser::Load(o.home + "/models/parser.bin");
   if (!parser.ok()) return parser.status();
   m.parser = std::move(parser).value();
+  if (o.gazetteer != "none") {
+    if (o.gazetteer.empty()) o.gazetteer = FindGazetteer(o.home);
+    if (!o.gazetteer.empty()) {
+      auto gaz = Gazetteer::Load(o.gazetteer);
+      if (!gaz.ok()) return gaz.status();
+      m.gazetteer = std::move(gaz).value();
+    } else {
+      static std::once_flag warned;
+      std::call_once(warned, [] {
+        std::fprintf(stderr,
+                     "faultline: no gazetteer.tsv found (run scripts/setup.sh, or set FAULTLINE_GAZETTEER); "
+                     "events will have no location\n");
+      });
+    }
+  }
+  o.coder.gazetteer = m.gazetteer.get();
   m.coder = std::make_unique<Coder>(&m.actors, &m.verbs, &m.codes, o.coder);
   return p;
 }
@@ -77,5 +97,6 @@ Result<CodedDocument> Pipeline::Process(Document* doc) const {
 const ActorDictionary& Pipeline::actors() const { return impl_->actors; }
 const VerbDictionary& Pipeline::verbs() const { return impl_->verbs; }
 const CodeTable& Pipeline::codes() const { return impl_->codes; }
+const Gazetteer* Pipeline::gazetteer() const { return impl_->gazetteer.get(); }
 
 }  // namespace faultline

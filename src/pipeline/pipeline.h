@@ -16,6 +16,7 @@
 #include "faultline/document.h"
 #include "faultline/event.h"
 #include "faultline/status.h"
+#include "geo/gazetteer.h"
 
 namespace faultline {
 
@@ -24,6 +25,12 @@ struct PipelineOptions {
   std::string actors;      // default <home>/data/actors
   std::string verbs;       // default <home>/data/verbs
   std::string wordnet = "/usr/share/wordnet";
+  // The gazetteer for event locations (tools/make_gazetteer.mjs writes it at
+  // build time). Default: FindGazetteer(home) — $FAULTLINE_GAZETTEER,
+  // gazetteer.tsv next to the program, <home>/build/gazetteer.tsv. "none"
+  // turns locations off. A missing file is no error: events then carry no
+  // location, and a warning is printed once.
+  std::string gazetteer;
   CoderOptions coder;
   // Load faultline's own dictionaries (data/actors, data/verbs). Off when an
   // importer supplies everything (peer validation suites).
@@ -48,6 +55,8 @@ class Pipeline {
   const ActorDictionary& actors() const;
   const VerbDictionary& verbs() const;
   const CodeTable& codes() const;
+  // nullptr when no gazetteer was found or it was turned off.
+  const Gazetteer* gazetteer() const;
 
  private:
   Pipeline();
