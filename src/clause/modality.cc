@@ -153,6 +153,11 @@ EventStatus StatusOf(const Tree& t, int anchor) {
       if (In(hl, kPlanVerbs)) governed = EventStatus::kPlanned;
       if (In(hl, kWishVerbs)) governed = EventStatus::kHypothetical;
     }
+    // The means of an act not yet done is not done either ("to de-escalate
+    // ... by withdrawing its forces").
+    if (governed == EventStatus::kReported && cur != v && t.MarkOf(cur) == "to") {
+      governed = EventStatus::kHypothetical;
+    }
     if (r == "ccomp") {
       reported = true;  // a reported clause: its own modality counts
       break;

@@ -83,6 +83,12 @@ std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
   const Tree& t = *sv.tree;
   std::vector<const ActorRef*> out;
   for (int i = anchor - 1; i >= 0; --i) {
+    // A subject is never the object of a preposition ("the border with
+    // Ukraine that has raised fears": not Ukraine).
+    if (sv.ref_at[i] >= 0 && t.Child(sv.refs[sv.ref_at[i]].head_tok, "case") >= 0) {
+      i = static_cast<int>(sv.refs[sv.ref_at[i]].first_tok);
+      continue;
+    }
     if (sv.ref_at[i] >= 0) {
       int r = sv.ref_at[i];
       out.push_back(&sv.refs[r]);

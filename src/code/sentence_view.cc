@@ -21,6 +21,15 @@ bool Fits(const ActorRef& r, const std::string& l) {
   return r.kind != ActorKind::kPerson && r.kind != ActorKind::kAgent;
 }
 
+// The clause's finite verb (or its auxiliary) is third person singular.
+bool SingularVerb(const Tree& t, int v) {
+  if (t.tok(v).xpos == "VBZ") return true;
+  for (int c : t.children(v)) {
+    if (t.base_rel(c) == "aux" && t.tok(c).xpos == "VBZ") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const ActorRef* DocContext::ResolvePronoun(const std::string& lemma, uint32_t sentence,
@@ -93,6 +102,11 @@ const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, i
     // border, not Ukraine.
     if ((l == "who" || l == "which" || l == "that") && clause >= 0 && t.rel(clause) == "acl:relcl") {
       int noun = t.head(clause);
+      // "forces that has killed": a singular verb does not belong to a
+      // plural noun; the parser hung the clause on the wrong one.
+      if (noun >= 0 && SingularVerb(t, clause) && (t.tok(noun).xpos == "NNS" || t.tok(noun).xpos == "NNPS")) {
+        return nullptr;
+      }
       return noun >= 0 && sv.ref_at[noun] >= 0 ? &sv.refs[sv.ref_at[noun]] : nullptr;
     }
     return nullptr;
