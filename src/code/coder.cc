@@ -299,7 +299,12 @@ CodedDocument Coder::Code(const Document& doc) const {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      if (args.sources.empty() && reporter && info->root <= "13") args.sources.push_back(reporter);
+      // "X said Y would be punished": a verbal act with no agent of its own
+      // is the reporter's. Not for nouns: "there is subject for discussion"
+      // is nobody's act.
+      if (args.sources.empty() && reporter && info->root <= "13" && !m.pattern->noun) {
+        args.sources.push_back(reporter);
+      }
       if (args.sources.empty()) continue;
       if (args.targets.empty() && args.sources.size() == 1) {
         // The tree found no target: the first actor after the anchor in its
