@@ -199,9 +199,11 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
       if (a.sources.size() == 1 && subj >= 0 && sv.ref_at[subj] >= 0) {
         AddUnique(&a.sources, SurfaceConjuncts(sv, sv.ref_at[subj]));
       }
-      if (a.sources.empty()) {
-        // No actor as subject in the tree (often a parser error on a long
-        // fronted phrase): the nearest actors before the verb.
+      if (a.sources.empty() && t.Child(anchor, "nsubj") < 0 && t.Child(anchor, "csubj") < 0) {
+        // No subject of its own in the tree (often a parser error on a long
+        // fronted phrase): the nearest actors before the verb. A verb whose
+        // subject is there but names no actor ("that have raised fears")
+        // has no source.
         AddUnique(&a.sources, NearestBefore(sv, anchor));
       }
     }
