@@ -77,6 +77,8 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
   return out;
 }
 
+}  // namespace
+
 // The nearest actor before the verb with no other verb between, with the
 // actors listed before it ("Saudi Arabia, Egypt and Jordan ... blamed").
 std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
@@ -108,6 +110,8 @@ std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
   }
   return out;
 }
+
+namespace {
 
 Arguments NounArguments(const SentenceView& sv, const DocContext& ctx, int n) {
   const Tree& t = *sv.tree;

@@ -18,6 +18,10 @@ struct Arguments {
 // `target_ref` is the pattern's '+' choice (index into sv.refs) or -1.
 Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref);
 
+// Surface fallback for a verb with no subject in the tree: the nearest
+// actor before it with no other verb between, and the actors listed with it.
+std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int verb);
+
 // The token heading the subject of verb v, climbing through control,
 // coordination and adverbial clauses when v has none of its own; -1 if none.
 int SubjectOf(const Tree& t, int v);

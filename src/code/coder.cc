@@ -175,7 +175,12 @@ const ActorRef* Reporter(const SentenceView& sv, const DocContext& ctx, int anch
     std::string_view r = t.base_rel(v);
     int h = t.head(v);
     if (h < 0 || (r != "ccomp" && r != "xcomp" && r != "conj" && r != "parataxis")) return nullptr;
-    if (r != "conj" && IsSpeechVerb(t.lemma(h))) return ActorOfPhrase(sv, ctx, SubjectOf(t, h));
+    if (r != "conj" && IsSpeechVerb(t.lemma(h))) {
+      if (const ActorRef* who = ActorOfPhrase(sv, ctx, SubjectOf(t, h))) return who;
+      if (t.Child(h, "nsubj") >= 0) return nullptr;
+      std::vector<const ActorRef*> before = NearestBefore(sv, h);  // parser lost the subject
+      return before.empty() ? nullptr : before.front();
+    }
     v = h;
   }
   return nullptr;
