@@ -50,6 +50,13 @@ std::string Tree::CaseOf(int i) const {
   return c < 0 ? std::string() : lemma(c);
 }
 
+bool Tree::HasCase(int i, std::string_view c) const {
+  for (int k : children_[i]) {
+    if (base_rel(k) == "case" && lemma(k) == c) return true;
+  }
+  return false;
+}
+
 std::string Tree::MarkOf(int i) const {
   int c = Child(i, "mark");
   return c < 0 ? std::string() : lemma(c);

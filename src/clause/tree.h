@@ -33,6 +33,8 @@ class Tree {
   // The head of i's "case" or "mark" child, lower-case ("by", "with", "if").
   std::string CaseOf(int i) const;
   std::string MarkOf(int i) const;
+  // Whether any "case" child of i has lemma `c` (a phrase may carry two).
+  bool HasCase(int i, std::string_view c) const;
   // i followed by its conjuncts (conj children, recursively).
   std::vector<int> WithConjuncts(int i) const;
   // Every token in i's subtree, in sentence order.

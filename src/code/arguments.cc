@@ -30,6 +30,26 @@ int AgentOf(const Tree& t, int v) {
   return -1;
 }
 
+// An actor introduced by "by" within a noun phrase (through nmod and conj,
+// three levels deep), or nullptr.
+const ActorRef* AgentInside(const SentenceView& sv, int np) {
+  const Tree& t = *sv.tree;
+  std::vector<int> frontier{np};
+  for (int depth = 0; depth < 3 && !frontier.empty(); ++depth) {
+    std::vector<int> next;
+    for (int n : frontier) {
+      for (int c : t.children(n)) {
+        std::string_view r = t.base_rel(c);
+        if (r != "nmod" && r != "conj") continue;
+        if (t.HasCase(c, "by") && sv.ref_at[c] >= 0) return &sv.refs[sv.ref_at[c]];
+        next.push_back(c);
+      }
+    }
+    frontier.swap(next);
+  }
+  return nullptr;
+}
+
 // Targets from the obliques/objects of v (or nmods of a noun), strong
 // candidates before places ("visited Kyiv for talks with Zelenskiy").
 std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocContext& ctx, int v, bool noun,
@@ -43,6 +63,13 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
     }
   };
   if (!noun) {
+    // "urged the withdrawal of troops by Russia": the doer of an act named
+    // as the object is whom the act is aimed at.
+    for (int c : t.ChildrenWith(v, "obj")) {
+      if (const ActorRef* agent = AgentInside(sv, c)) {
+        if (std::find(sources.begin(), sources.end(), agent) == sources.end()) return {agent};
+      }
+    }
     for (const char* rel : {"obj", "iobj"}) {
       for (int c : t.ChildrenWith(v, rel)) consider(c);
     }
