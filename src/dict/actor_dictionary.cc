@@ -41,12 +41,17 @@ std::string Lower(std::string_view s) {
 }
 
 CaseRule CaseRuleOf(std::string_view phrase) {
-  bool has_lower = false, has_upper = false;
-  for (char c : phrase) {
+  bool has_lower = false, has_upper = false, inner_upper = false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    char c = phrase[i];
     has_lower |= (c >= 'a' && c <= 'z');
-    has_upper |= (c >= 'A' && c <= 'Z');
+    bool upper = c >= 'A' && c <= 'Z';
+    has_upper |= upper;
+    // A capital inside a word ("LeT", "McCain") is part of the spelling.
+    bool word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-' || phrase[i - 1] == '\'';
+    inner_upper |= upper && !word_start;
   }
-  if (has_upper && !has_lower) return CaseRule::kExact;
+  if ((has_upper && !has_lower) || inner_upper) return CaseRule::kExact;
   if (!phrase.empty() && phrase[0] >= 'A' && phrase[0] <= 'Z') return CaseRule::kCapitalised;
   return CaseRule::kAny;
 }

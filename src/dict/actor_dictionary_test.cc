@@ -71,6 +71,10 @@ TEST(ActorDictionaryTest, CaseRules) {
   EXPECT_EQ(d.phrases()[0].case_rule, CaseRule::kExact);
   EXPECT_EQ(d.phrases()[1].case_rule, CaseRule::kCapitalised);
   EXPECT_EQ(d.phrases()[2].case_rule, CaseRule::kAny);
+  ActorDictionary mixed;
+  ASSERT_TRUE(mixed.AddText("group PAKREB LeT | Al-Shabaab\n", "t").ok());
+  EXPECT_EQ(mixed.phrases()[0].case_rule, CaseRule::kExact);        // "Let us" is not LeT
+  EXPECT_EQ(mixed.phrases()[1].case_rule, CaseRule::kCapitalised);  // a capital after a hyphen starts a word
 }
 
 TEST(ActorDictionaryTest, PossessiveSplitLikeTheTokenizer) {
