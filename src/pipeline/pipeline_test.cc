@@ -143,6 +143,13 @@ TEST_F(PipelineTest, CountsWithOwners) {
   EXPECT_EQ(d.counts[0].actor, "RUSMIL");
 }
 
+TEST_F(PipelineTest, TitleAloneNamesItsHolderInTheStory) {
+  CodedDocument d = Code(
+      "British Prime Minister Boris Johnson arrived in Warsaw on Monday.\n\nThe prime minister criticized Russia.",
+      "2022-02-03");
+  EXPECT_TRUE(Has(d, {"", "GBRGOV", "RUS", "11", "reported"})) << Dump(d);
+}
+
 TEST_F(PipelineTest, QuotesGetTheirSpeakers) {
   CodedDocument d = Code(
       "\"We will not accept any threat to our borders,\" Polish Prime Minister Mateusz Morawiecki said.",

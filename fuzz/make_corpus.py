@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Builds the seed corpora fuzz/corpus/<target>/ from the project's own
+examples (examples/, data/) plus hand-written nasty inputs. Rerun after the
+examples change; it rewrites the generated files (gen-*) and the nasty ones
+(bad-*), and leaves any other file in the folders alone.
+
+    python3 fuzz/make_corpus.py
+"""
+import json
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "fuzz" / "corpus"
+MAX = 8192  # bytes per seed file: small seeds keep the fuzzer fast
+
+
+def write(target, name, data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    d = OUT / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_bytes(data[:MAX])
+
+
+def clear(target):
+    d = OUT / target
+    if d.is_dir():
+        for f in d.iterdir():
+            if f.name.startswith(("gen-", "bad-")):
+                f.unlink()
+
+
+def chunks(text, lines_per_chunk, limit):
+    """Up to `limit` snippets of `lines_per_chunk` lines, skipping comment-only ones."""
+    lines = text.splitlines(keepends=True)
+    out = []
+    for i in range(0, len(lines), lines_per_chunk):
+        piece = "".join(lines[i:i + lines_per_chunk])
+        if any(l.strip() and not l.lstrip().startswith("#") for l in lines[i:i + lines_per_chunk]):
+            out.append(piece)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# Nasty bytes shared by the text targets.
+NASTY_TEXT = {
+    "invalid-utf8": b"Russia \xff\xfe attacked \xc3\x28 Kyiv \xe2\x82 on \xf0\x9f\x98 Monday.\n",
+    "overlong-utf8": b"Talks \xc0\xaf resumed \xe0\x80\xaf in \xed\xa0\x80 Geneva.\n",
+    "nul": b"Police arrested\x00 two men\x00\x00 on Tuesday.\n",
+    "curly-quotes": "\u201cWe will respond,\u201d said the minister \u2014 \u2018firmly\u2019.\u00a0Then\u2026\n",
+    "nested-quotes": ("He said \"" * 60) + "no" + ("\"" * 60) + " and left.\n",
+    "no-sentence-end": " ".join(["troops"] * 600) + "\n",
+    "only-punct": "?!.;:,-\u2014\"'()[]{}" * 40 + "\n",
+    "many-sentences": "He left. " * 800,
+    "blank-lines": "\n\n\r\n \t \n\n" * 30 + "A.\n",
+    "huge-number": "More than 99999999999999999999999999999999 troops, 1e308 tanks and -0 ships.\n",
+}
+
+
+def main():
+    stories = sorted((ROOT / "examples" / "stories").glob("*.txt"))
+    bad = sorted((ROOT / "examples" / "bad").iterdir())
+    wire = (ROOT / "examples" / "wire.jsonl").read_text(encoding="utf-8").splitlines()
+
+    # segment: story texts (without the seed header) and nasty text.
+    clear("segment")
+    for s in stories:
+        text = s.read_text(encoding="utf-8")
+        write("segment", "gen-" + s.stem, re.sub(r"^ date \S+ ", "", text)[:4096])
+    for name, data in NASTY_TEXT.items():
+        write("segment", "bad-" + name, data)
+
+    # seed: whole story files in the seed format, examples/bad, and nasty ones.
+    clear("seed")
+    for s in stories[:6]:
+        write("seed", "gen-" + s.stem, s.read_bytes()[:4096])
+    for b in bad:
+        if b.suffix == ".txt":
+            write("seed", "gen-bad-" + b.stem, b.read_bytes())
+    write("seed", "gen-two-stories",
+          " date 2022-02-03 Russia massed troops.\n\nThey waited.\n\n date 2022-02-04 Talks began.\n")
+    write("seed", "bad-headers",
+          "date 2022-02-30 x\n\n date 99999-01-01 y\n\n date 2022-13-01 z\n\n date  \n\ndate 2022-02-03\n")
+    write("seed", "bad-nul-invalid-utf8", b" date 2022-02-03 Police \x00 arrested \xff two men.\n")
+    write("seed", "bad-crlf-bom", b"\xef\xbb\xbf date 2022-02-03 Talks resumed.\r\n\r\nMore.\r\n")
+    write("seed", "bad-long-line", " date 2022-02-03 " + "word " * 1200 + "\n\n date 2022-02-04 ok.\n")
+    write("seed", "bad-huge-year", " date 2147483648-01-01 text\n\n date 0000-00-00 text\n")
+
+    # jsonl: lines of the sample wire file (trimmed texts), and nasty lines.
+    clear("jsonl")
+    for i, line in enumerate(wire[:6]):
+        rec = json.loads(line)
+        rec["text"] = rec["text"][:600]
+        write("jsonl", f"gen-wire-{i}", json.dumps(rec, ensure_ascii=(i % 2 == 0)) + "\n")
+    for b in bad:
+        if b.suffix == ".jsonl":
+            write("jsonl", "gen-bad-" + b.stem, b.read_bytes())
+    nasty_json = {
+        "truncated": '{"id": "a", "date": "2022-02-03", "text": "Talks',
+        "unbalanced": '{"date": "2022-02-03", "text": "x"}}\n{{"date": "2022-02-03"\n]\n',
+        "deep": "[" * 2000 + "]" * 2000 + "\n" + '{"a":' * 500 + "1" + "}" * 500 + "\n",
+        "huge-numbers": '{"id": 1e999999, "date": 20220203, "text": 123456789012345678901234567890}\n'
+                        '{"id": -0.0e-99999, "date": "2022-02-03", "text": "ok"}\n',
+        "escapes": '{"date": "2022-02-03", "text": "a\\u0000b \\ud800 \\udc00\\ud83d\\ude00 \\x \\"", "id": "\\u00e9"}\n',
+        "types": '{"date": null, "text": ["x"]}\n{"date": "2022-02-03", "text": {"a": 1}}\n'
+                 '{"date": "2022-02-03", "text": "", "title": 5}\n[1,2]\n"str"\nnull\n',
+        "dup-keys": '{"date": "2022-02-03", "date": "2022-02-30", "text": "a", "text": "b"}\n',
+        "bad-dates": '{"date": "2022-02-30", "text": "a"}\n{"date": "99999-01-01", "text": "a"}\n'
+                     '{"date": "2022-02-03T10:00:00Z", "text": "a"}\n{"date": "", "text": "a"}\n',
+    }
+    for name, data in nasty_json.items():
+        write("jsonl", "bad-" + name, data)
+    write("jsonl", "bad-invalid-utf8", b'{"date": "2022-02-03", "text": "a \xff\xfe b"}\n{"date": "2022-02-03", "text": "a\x00b"}\n')
+    write("jsonl", "bad-nul-line", b'\x00\x00\n{"date": "2022-02-03", "text": "ok"}\n')
+
+    # dates: first line a publication day (or not), then sentences with dates.
+    clear("dates")
+    rows = re.findall(r'\{"([^"]+)", "(\d{4}-\d\d-\d\d)", "[^"]*"\}',
+                      (ROOT / "src" / "dates" / "find_dates_test.cc").read_text(encoding="utf-8"))
+    for i in range(0, len(rows), 6):
+        group = rows[i:i + 6]
+        write("dates", f"gen-table-{i // 6:02d}", group[0][1] + "\n" + " ".join(r[0] for r in group) + "\n")
+    for s in stories[:4]:
+        text = s.read_text(encoding="utf-8")
+        m = re.match(r" date (\S+) (.*)", text, re.S)
+        write("dates", "gen-" + s.stem, m.group(1) + "\n" + m.group(2)[:2000])
+    for i, d in enumerate(["2022-02-30", "99999-01-01", "0000-00-00", "2022-13-01", "2022-2-3",
+                           "-2022-01-01", "+2022-01-01", "2022-02-03x", "2147483648-01-01",
+                           "9999999999999999999999-12-31", "2024-02-29", "2023-02-29", "1000-01-01",
+                           "2999-12-31", "2022-02-3\u0661", "2022\u201202\u201203"]):
+        write("dates", f"bad-iso-{i:02d}", d + "\n" + "It happened on " + d + " and 99999 years ago.\n")
+    write("dates", "bad-relative",
+          "2022-01-01\nLast week, 99999999999 years ago, since 0, in 99999, next February, "
+          "mid-99999, on Feb. 31, February 30, 2022, the past 4294967296 days and earlier this month.\n")
+    write("dates", "bad-early-epoch",
+          "1000-01-01\nTwo thousand years ago, last year, a decade ago, since last month.\n")
+    write("dates", "bad-late-epoch",
+          "2999-12-31\nNext year, tomorrow, next month, next week, next Tuesday.\n")
+
+    # actors / verbs: snippets of the shipped dictionaries, and nasty lines.
+    for target, folder, ext, per in (("actors", "actors", "*.actors", 25), ("verbs", "verbs", "*.verbs", 20)):
+        clear(target)
+        for f in sorted((ROOT / "data" / folder).glob(ext)):
+            for j, piece in enumerate(chunks(f.read_text(encoding="utf-8"), per, 3)):
+                write(target, f"gen-{f.stem}-{j}", piece)
+    actor_bad = {
+        "unknown-code": "country ZZZZZZZ Neverland\n",
+        "long-line": "country FRA " + "France " * 3000 + "\n",
+        "unbalanced": "person Boris Johnson [GBRGOV 2019-07-24..2022-09-06\nperson x [[[[ ]]]]\n{ ( [\n",
+        "bad-dates": "person A B [GBRGOV 2022-02-30..99999-01-01]\nperson C [GBRGOV ..] [..]\n",
+        "empty-fields": "\n\t\t\n country\n person\n person  \n agent\n",
+    }
+    for name, data in actor_bad.items():
+        write("actors", "bad-" + name, data)
+    write("actors", "bad-invalid-utf8", b"country FRA Fr\xffance \x00 \xc3\n")
+    verb_bad = {
+        "unknown-code": "9999 attack\nXYZ talk\n",
+        "long-line": "042 visit " + "{a|b " * 2000 + "\n",
+        "unbalanced": "042 visit {a|b\n042 visit a|b}\n042 visit {|||}\n042 visit {}\n042 visit + + + ^ ^\n",
+        "empty": "042\n042 \n---\n/n\n042 /n\n042 ^\n",
+    }
+    for name, data in verb_bad.items():
+        write("verbs", "bad-" + name, data)
+    write("verbs", "bad-invalid-utf8", b"042 vis\xffit \x00 \xc3\n")
+
+    # peer_dict: first byte picks the reader (0 actors, 1 agents, 2 TABARI
+    # verbs, 3 PETRARCH verbs, 4 discards, 5 dates). Hand-written in the
+    # peers' dialects (their files are not copied into the repo).
+    clear("peer_dict")
+    peer = {
+        0: ["ARGENTINA_ [ARG]\nARGENTIN [ARG]\n+ARGENTINE_REPUBLIC\n",
+            "BORIS_JOHNSON_ [GBRGOV 190724-220906] [GBR]\n+JOHNSON_\nDISCARDME [###]\nCOMPLEX_ [+++]\n",
+            "ALBRIGHT_\n [USAGOV 970101-010120]\n [USA >010120]\n [USAELI <970101]\n",
+            "BROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\n[]\n[[[\n"],
+        1: ["MINISTER~ [~GOV]\nSOLDIER {S} [~MIL]\nNGO~ [NGO~]\n!PERSON! [~]\n",
+            "~ [~]\n {} [\n"],
+        2: ["--- ACCUSE   [112]\n- * OF CORRUPTION [1121]\n- $ * + [112]\n- % * [---]\n",
+            "--- MEET   [040]\nMEETS\nMET\n- * WITH + [042]\n- ^ * [040:041]\n"],
+        3: ["&CURRENCY\n+DOLLAR_\n+EURO_\n\n--- AID  [070]\n- * {MONEY | &CURRENCY } TO + [071]\n",
+            "####### VERB: ATTACK ######\n--- ATTACK [190]\n- * (+ WITH TANKS) [193]\n- ~ * [190?]\n",
+            "--- X [\n- * {{{ [999]\n- [ ]\n&\n+\n"],
+        4: ["+SOCCER_\n+FOOTBALL MATCH\nBASEBALL\n", "+\n_\n++\n"],
+        5: ["950101", "19950101", "991399", "20221302", "99999999999", "0", ""],
+    }
+    n = 0
+    for sel, texts in peer.items():
+        for text in texts:
+            write("peer_dict", f"gen-{sel}-{n:02d}", bytes([sel]) + text.encode())
+            n += 1
+    write("peer_dict", "bad-invalid-utf8", b"\x00ARG\xffENTINA\x00 [ARG]\n")
+    write("peer_dict", "bad-long-line", b"\x02--- ACCUSE [112]\n- " + b"WORD " * 1500 + b"[112]\n")
+
+    # pipeline: a date line, then the first paragraphs of each story.
+    clear("pipeline")
+    for s in stories:
+        m = re.match(r" date (\S+) (.*)", s.read_text(encoding="utf-8"), re.S)
+        body = m.group(2).encode("utf-8")[:3000].decode("utf-8", "ignore")
+        write("pipeline", "gen-" + s.stem, m.group(1) + "\n" + body)
+    for name in ("nested-quotes", "no-sentence-end", "curly-quotes", "huge-number", "invalid-utf8", "nul"):
+        data = NASTY_TEXT[name]
+        data = data if isinstance(data, bytes) else data.encode()
+        write("pipeline", "bad-" + name, b"2022-02-03\n" + data[:3500])
+    write("pipeline", "bad-bad-date", "2022-02-30\nRussia attacked Ukraine last week.\n")
+
+    total = sum(1 for _ in OUT.rglob("*") if _.is_file())
+    print(f"make_corpus: {total} files under {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
