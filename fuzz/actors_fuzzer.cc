@@ -11,7 +11,7 @@ using namespace faultline;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > fuzz::kMaxInput) return 0;
   ActorDictionary d;
-  d.AddText(fuzz::AsText(data, size), "fuzz.actors");  // errors are fine; crashes are not
+  (void)d.AddText(fuzz::AsText(data, size), "fuzz.actors");  // errors are fine; crashes are not
   d.Finish();
   for (const ActorPhrase& p : d.phrases()) {
     FUZZ_CHECK(p.entry < d.entries().size());

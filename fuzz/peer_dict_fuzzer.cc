@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ActorDictionary actors;
   VerbDictionary verbs;
   CodeTable codes = Codes();
-  d.Install(&actors, &verbs, &codes, {"argentina", "peace", "talks"}, (selector & 8) != 0);
+  (void)d.Install(&actors, &verbs, &codes, {"argentina", "peace", "talks"}, (selector & 8) != 0);
   actors.Finish();
   verbs.Finish();
   bool story = false;

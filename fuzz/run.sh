@@ -68,15 +68,16 @@ for t in "${targets[@]}"; do
     -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="$art/" "$corpus" >"$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  crashes=$(grep -cE '^==[0-9]+==ERROR|^SUMMARY: (Address|Undefined|Leak)Sanitizer|deadly signal|ALARM: working on the last Unit|out-of-memory' "$log" || true)
+  # libFuzzer stops at the first crash (or leak, timeout, out-of-memory) and
+  # writes its input as an artifact.
+  crashes=$(grep -c 'Test unit written to' "$log" || true)
   note=""
   if [ "$rc" -ne 0 ]; then
     failed=1
     [ "$crashes" -eq 0 ] && crashes=1
-    note="exit $rc; $(grep -m1 -E 'SUMMARY|ERROR|deadly|ALARM|out-of-memory' "$log" | cut -c1-100); input: $(sed -n 's/.*Test unit written to //p' "$log" | tail -1)"
+    note="exit $rc: $(grep -m1 -E '^SUMMARY|ERROR: libFuzzer|ALARM|out-of-memory' "$log" | cut -c1-90)"
+    note+="; input $(sed -n 's/.*Test unit written to //p' "$log" | tail -1); log $art/last-run.log"
     cp "$log" "$art/last-run.log"
-  else
-    crashes=0
   fi
   printf '%-10s %12s %8s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$crashes" "$note"
 done

@@ -26,7 +26,7 @@ static const CodeTable* Codes() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > fuzz::kMaxInput) return 0;
   VerbDictionary d;
-  d.AddText(fuzz::AsText(data, size), "fuzz.verbs", Codes());
+  (void)d.AddText(fuzz::AsText(data, size), "fuzz.verbs", Codes());
   d.Finish();
   for (const VerbPattern& p : d.patterns()) {
     const auto* list = d.PatternsFor(p.anchor, p.noun);

@@ -156,6 +156,15 @@ bool ParseJsonStory(std::string_view line, const std::string& fallback_id, Docum
   } catch (const Json::parse_error& e) {
     *why = DescribeParseError(e);
     return false;
+  } catch (const Json::exception& e) {
+    // Well-formed JSON nlohmann cannot hold, e.g. a number beyond a double
+    // ("1e999999": out_of_range 406). Found by fuzz/jsonl_fuzzer.
+    std::string what = e.what();
+    const size_t close = what.find("] ");
+    if (close != std::string::npos) what = what.substr(close + 2);
+    if (what.size() > kMaxMessageBytes) what = what.substr(0, kMaxMessageBytes) + "...";
+    *why = "bad JSON value: " + what;
+    return false;
   }
   if (!obj.is_object()) {
     *why = "not a JSON object (found " + TypeOf(obj) + "); each line must hold one story object";
