@@ -285,6 +285,84 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
   ctx->history.clear();
 }
 
+// Fills in the parties the tree left open: the reporter of a verbal act
+// with no agent ("X said Y would be punished"; not for nouns: "there is
+// subject for discussion" is nobody's act), a target from the surface or the
+// sentence. False when the act has no source at all.
+bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
+                     Arguments* args) {
+  if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
+    args->sources.push_back(reporter);
+  }
+  if (args->sources.empty()) return false;
+  if (args->targets.empty() && args->sources.size() == 1) {
+    // The tree found no target: the first actor after the anchor in its
+    // clause (a parser's misattachment should not lose "guarantees from
+    // the United States"), with those coordinated to it.
+    for (int r : m.later_refs) {
+      const ActorRef* cand = &sv.refs[r];
+      if (cand->code.compare(0, 3, args->sources[0]->code, 0, 3) == 0) continue;  // its own side
+      args->targets = SurfaceConjuncts(sv, r);
+      break;
+    }
+  }
+  if (args->targets.empty() && TargetFromSentence(info.root)) {
+    if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
+  }
+  return true;
+}
+
+// One event per source and target of a match.
+void EmitAll(const Document& doc, uint32_t si, const EventDraft& draft, const Arguments& args,
+             const ActorRef* reporter, std::vector<Event>* out) {
+  const Sentence& s = doc.sentences[si];
+  // Mutual acts with a plural subject and no object ("Putin and Johnson
+  // will talk", "the two armies clashed"): each on each. Other acts of a
+  // plural subject are each source's own, with no target.
+  bool pairwise = args.targets.empty() && args.sources.size() > 1 && Mutual(draft.info->root);
+  std::vector<const ActorRef*> targets = args.targets;
+  if (targets.empty() && !pairwise) targets.push_back(nullptr);
+  for (const ActorRef* src : args.sources) {
+    for (const ActorRef* tgt : pairwise ? args.sources : targets) {
+      // "Russia would continue insisting on its demands": the target
+      // found through a pronoun is the source itself.
+      if (tgt == src || (tgt && tgt->code == src->code)) continue;
+      // An actor is not both a doer and the done-to of one act ("The
+      // United States and the EU will lift sanctions on its oil").
+      if (!pairwise && tgt && std::find(args.sources.begin(), args.sources.end(), tgt) != args.sources.end()) {
+        continue;
+      }
+      std::string src_code = SourceCode(src, reporter);
+      Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", out);
+      if (tgt && Reciprocal(draft.info->code) && !pairwise) {
+        Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, out);
+      }
+    }
+  }
+}
+
+// The sentence's numeric claims, each with its owner.
+void AddCounts(const Document& doc, const SentenceView& sv, const DocContext& ctx, std::vector<Count>* out) {
+  const Sentence& s = *sv.sentence;
+  for (const CountMention& c : FindCounts(doc, s)) {
+    Count k;
+    k.doc_id = doc.id;
+    k.sentence = sv.index;
+    k.value = c.value;
+    k.qualifier = c.qualifier;
+    k.unit = c.unit;
+    const Token* toks = doc.begin_of(s);
+    k.span_begin = toks[c.first_token].begin;
+    k.span_end = toks[c.end_token - 1].end;
+    k.text = std::string(doc.slice(k.span_begin, k.span_end));
+    int verb = -1;
+    if (const ActorRef* owner = CountOwner(sv, ctx, c.unit_head, &verb)) {
+      k.actor = verb >= 0 ? SourceCode(owner, Reporter(sv, ctx, verb)) : owner->code;
+    }
+    out->push_back(std::move(k));
+  }
+}
+
 }  // namespace
 
 CodedDocument Coder::Code(const Document& doc) const {
@@ -332,54 +410,11 @@ CodedDocument Coder::Code(const Document& doc) const {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      // "X said Y would be punished": a verbal act with no agent of its own
-      // is the reporter's. Not for nouns: "there is subject for discussion"
-      // is nobody's act.
-      if (args.sources.empty() && reporter && info->root <= "13" && !m.pattern->noun) {
-        args.sources.push_back(reporter);
-      }
-      if (args.sources.empty()) continue;
-      if (args.targets.empty() && args.sources.size() == 1) {
-        // The tree found no target: the first actor after the anchor in its
-        // clause (a parser's misattachment should not lose "guarantees from
-        // the United States"), with those coordinated to it.
-        for (int r : m.later_refs) {
-          const ActorRef* cand = &sv.refs[r];
-          if (cand->code.compare(0, 3, args.sources[0]->code, 0, 3) == 0) continue;  // its own side
-          args.targets = SurfaceConjuncts(sv, r);
-          break;
-        }
-      }
-      if (args.targets.empty() && TargetFromSentence(info->root)) {
-        if (const ActorRef* other = OtherPartyInSentence(sv, args.sources)) args.targets.push_back(other);
-      }
-      // Mutual acts with a plural subject and no object ("Putin and Johnson
-      // will talk", "the two armies clashed"): each on each. Other acts of a
-      // plural subject are each source's own, with no target.
-      bool pairwise = args.targets.empty() && args.sources.size() > 1 && Mutual(info->root);
-      std::vector<const ActorRef*> targets = args.targets;
-      if (targets.empty() && !pairwise) targets.push_back(nullptr);
+      if (!CompleteParties(sv, m, *info, reporter, &args)) continue;
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below
-      for (const ActorRef* src : args.sources) {
-        for (const ActorRef* tgt : pairwise ? args.sources : targets) {
-          // "Russia would continue insisting on its demands": the target
-          // found through a pronoun is the source itself.
-          if (tgt == src || (tgt && tgt->code == src->code)) continue;
-          // An actor is not both a doer and the done-to of one act ("The
-          // United States and the EU will lift sanctions on its oil").
-          if (!pairwise && tgt &&
-              std::find(args.sources.begin(), args.sources.end(), tgt) != args.sources.end()) {
-            continue;
-          }
-          std::string src_code = SourceCode(src, reporter);
-          Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", &out.events);
-          if (tgt && Reciprocal(info->code) && !pairwise) {
-            Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, &out.events);
-          }
-        }
-      }
+      EmitAll(doc, si, draft, args, reporter, &out.events);
       // Where it happened (geo/): the same place for every event of this match.
       if (options_.gazetteer && out.events.size() > first_new) {
         std::optional<Location> place = EventPlace(sv, ctx, m.anchor_tok, *options_.gazetteer);
@@ -393,23 +428,7 @@ CodedDocument Coder::Code(const Document& doc) const {
       }
     }
     quotes.AddSentence(sv, ctx, &out.quotes);
-    for (const CountMention& c : FindCounts(doc, s)) {
-      Count k;
-      k.doc_id = doc.id;
-      k.sentence = si;
-      k.value = c.value;
-      k.qualifier = c.qualifier;
-      k.unit = c.unit;
-      const Token* toks = doc.begin_of(s);
-      k.span_begin = toks[c.first_token].begin;
-      k.span_end = toks[c.end_token - 1].end;
-      k.text = std::string(doc.slice(k.span_begin, k.span_end));
-      int verb = -1;
-      if (const ActorRef* owner = CountOwner(sv, ctx, c.unit_head, &verb)) {
-        k.actor = verb >= 0 ? SourceCode(owner, Reporter(sv, ctx, verb)) : owner->code;
-      }
-      out.counts.push_back(std::move(k));
-    }
+    AddCounts(doc, sv, ctx, &out.counts);
   }
   return out;
 }
