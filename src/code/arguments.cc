@@ -121,13 +121,7 @@ std::vector<const ActorRef*> NearestBefore(const SentenceView& sv, int anchor) {
     if (sv.ref_at[i] >= 0) {
       int r = sv.ref_at[i];
       out.push_back(&sv.refs[r]);
-      for (int k = r - 1; k >= 0; --k) {
-        uint32_t from = sv.refs[k].last_tok + 1, to = sv.refs[k + 1].first_tok;
-        bool joined = to > from && to - from <= 2;
-        for (uint32_t x = from; joined && x < to; ++x) {
-          joined = t.lemma(x) == "and" || t.lemma(x) == "," || t.lemma(x) == "or";
-        }
-        if (!joined) break;
+      for (int k = r - 1; k >= 0 && JoinedOnSurface(sv, k, k + 1); --k) {
         out.push_back(&sv.refs[k]);
       }
       return out;

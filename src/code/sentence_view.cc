@@ -163,16 +163,19 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
 
 namespace faultline {
 
+bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
+  uint32_t from = sv.refs[left].last_tok + 1, to = sv.refs[right].first_tok;
+  if (to <= from || to - from > 2) return false;
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  for (uint32_t t = from; t < to; ++t) {
+    if (toks[t].form != "and" && toks[t].form != "," && toks[t].form != "or") return false;
+  }
+  return true;
+}
+
 std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
   std::vector<const ActorRef*> out{&sv.refs[r]};
-  const Token* toks = sv.doc->begin_of(*sv.sentence);
-  for (size_t k = r + 1; k < sv.refs.size(); ++k) {
-    uint32_t gap_from = sv.refs[k - 1].last_tok + 1, gap_to = sv.refs[k].first_tok;
-    bool joined = gap_to > gap_from && gap_to - gap_from <= 2;
-    for (uint32_t t = gap_from; joined && t < gap_to; ++t) {
-      joined = toks[t].form == "and" || toks[t].form == "," || toks[t].form == "or";
-    }
-    if (!joined) break;
+  for (size_t k = r + 1; k < sv.refs.size() && JoinedOnSurface(sv, static_cast<int>(k) - 1, static_cast<int>(k)); ++k) {
     out.push_back(&sv.refs[k]);
   }
   return out;

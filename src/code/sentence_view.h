@@ -60,6 +60,9 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
 // Reference r and those joined to it on the surface by "and", "or" or a
 // comma ("Britain and Poland"), whatever the parser made of them.
 std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r);
+// Whether references `left` and `right` (adjacent in sv.refs) are joined by
+// one or two of "and", "or", ",".
+bool JoinedOnSurface(const SentenceView& sv, int left, int right);
 
 }  // namespace faultline
 
