@@ -10,6 +10,8 @@ PACKAGES=(
   nlohmann-json3-dev libfmt-dev libcli11-dev libre2-dev libutf8proc-dev
   libhowardhinnant-date-dev libsimdjson-dev libsqlite3-dev sqlite3
   wordnet-base iso-codes
+  libpqxx-dev libpq-dev postgresql redis-server libhiredis-dev libcpp-httplib-dev
+  chromium curl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

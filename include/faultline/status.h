@@ -28,6 +28,10 @@ class [[nodiscard]] Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
   std::string ToString() const { return ok() ? "OK" : message_; }
+  // The same fault with `where` in front of the message ("store.db: ...").
+  Status Prefixed(const std::string& where) const {
+    return ok() ? *this : Status(code_, where + ": " + message_);
+  }
 
  private:
   Status(Code c, std::string m) : code_(c), message_(std::move(m)) {}

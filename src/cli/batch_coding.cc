@@ -1,0 +1,73 @@
+#include "cli/batch_coding.h"
+
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
+namespace faultline::cli {
+
+void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn) {
+  if (threads <= 1 || n <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    });
+  }
+  for (std::thread& th : pool) th.join();
+}
+
+Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const BatchOptions& options,
+                     const BatchSink& sink, BatchTotals* totals) {
+  std::vector<InputError> errors;
+  auto report = [&] {
+    for (const InputError& e : errors) {
+      std::fprintf(stderr, "%s: %s: %s (skipped)\n", options.command, e.where.c_str(), e.message.c_str());
+    }
+    totals->bad += errors.size();
+    errors.clear();
+  };
+  const size_t batch_size = options.batch_size * std::max(1u, options.threads);
+  std::vector<Document> batch, good;
+  std::vector<Result<CodedDocument>> results;
+  std::vector<CodedDocument> coded;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    Document doc;
+    while (batch.size() < batch_size && (more = reader.Next(&doc, &errors))) {
+      report();
+      if (options.skip && options.skip(doc)) {
+        ++totals->passed_over;
+      } else {
+        batch.push_back(std::move(doc));
+      }
+      doc = Document();
+    }
+    report();
+    if (batch.empty()) continue;
+    results.assign(batch.size(), Status::Internal("not coded"));
+    ParallelFor(batch.size(), options.threads, [&](size_t i) { results[i] = pipeline.Process(&batch[i]); });
+    good.clear();
+    coded.clear();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!results[i].ok()) {
+        std::fprintf(stderr, "%s: %s (skipped)\n", options.command, results[i].status().message().c_str());
+        ++totals->bad;
+        continue;
+      }
+      good.push_back(std::move(batch[i]));
+      coded.push_back(std::move(results[i]).value());
+    }
+    if (Status s = sink(good, coded); !s.ok()) return s;
+    totals->coded += good.size();
+  }
+  report();
+  return Status::Ok();
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,210 @@
+// EventStore: opening, adding stories (one transaction per batch), and the
+// small helpers (dates as day numbers, the duplicate-text hash, dyads).
+#include "store/event_store.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "dates/civil_date.h"
+#include "store/schema.h"
+
+namespace faultline {
+
+std::optional<int64_t> DayNumber(std::string_view iso) {
+  if (iso.size() < 10) return std::nullopt;
+  auto date = ParseIsoDate(iso.substr(0, 10));
+  if (!date.ok()) return std::nullopt;
+  return ToDayNumber(*date);
+}
+
+std::string IsoDay(int64_t day) { return ToIso(FromDayNumber(day)); }
+
+std::string NormalisedTextHash(std::string_view text) {
+  // Two FNV-1a streams with different bases over the text with runs of
+  // whitespace collapsed and ASCII folded to lower case: 128 bits, so two
+  // different stories in a 50-million-story archive do not collide.
+  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+  bool space = false, started = false;  // leading whitespace is dropped
+  auto feed = [&](unsigned char c) {
+    a = (a ^ c) * 0x100000001b3ULL;
+    b = (b ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+  };
+  for (unsigned char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && started) feed(' ');
+    space = false;
+    started = true;
+    feed(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return hex;
+}
+
+Status ParseDyad(const std::string& text, EventFilter* filter) {
+  size_t at = text.find_first_of("->");
+  if (at == std::string::npos || at == 0 || at + 1 >= text.size() ||
+      text.find_first_of("->", at + 1) != std::string::npos) {
+    return Status::Invalid("dyad '" + text + "' must be A-B (either direction) or A>B (directed), e.g. RUS-UKR");
+  }
+  filter->dyad_a = text.substr(0, at);
+  filter->dyad_b = text.substr(at + 1);
+  filter->dyad_directed = text[at] == '>';
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& where) {
+  auto db = OpenDatabase(where);
+  if (!db.ok()) return db.status();
+  auto store = std::make_unique<EventStore>(std::move(db).value());
+  if (Status s = CreateSchema(store->db_.get()); !s.ok()) {
+    return s.Prefixed(where);
+  }
+  return store;
+}
+
+EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
+EventStore::~EventStore() = default;
+
+Result<bool> EventStore::Contains(const std::string& doc_id, const std::string& text) {
+  auto rows = db_->Query("SELECT 1 FROM documents WHERE doc_key = ? OR text_hash = ? LIMIT 1",
+                         {doc_id, NormalisedTextHash(text)});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+namespace {
+
+// The day an event is counted on: its own date when known to the day, else
+// the publication day ("in February" in a story of 2022-02-03 counts on the
+// 3rd: the report is the best day-level evidence there is).
+int64_t EventDay(const Event& e, int64_t doc_day) {
+  if (e.date.size() == 10) {
+    if (auto d = DayNumber(e.date)) return *d;
+  }
+  return doc_day;
+}
+
+SqlValue OptionalText(const std::optional<Location>& loc, const std::string Location::*field) {
+  if (!loc) return std::monostate{};
+  return (*loc).*field;
+}
+
+SqlValue OptionalReal(const std::optional<Location>& loc, double Location::*field) {
+  if (!loc) return std::monostate{};
+  return (*loc).*field;
+}
+
+}  // namespace
+
+// Finds the incident this event belongs to — same directed dyad and root,
+// a day within kIncidentWindowDays of the incident's span — or starts one;
+// the incident's span and mention count are updated.
+static Result<int64_t> AssignIncident(SqlConnection* db, const Event& e, int64_t day) {
+  auto found = db->Query(
+      "SELECT id, first_day, last_day FROM incidents WHERE source = ? AND target = ? AND root = ?"
+      " AND last_day >= ? AND first_day <= ? ORDER BY last_day DESC, id LIMIT 1",
+      {e.source, e.target, e.root, day - kIncidentWindowDays, day + kIncidentWindowDays});
+  if (!found.ok()) return found.status();
+  if (!found->empty()) {
+    const SqlRow& r = found->front();
+    int64_t id = r.Int(0);
+    auto up = db->Query("UPDATE incidents SET first_day = ?, last_day = ?, mentions = mentions + 1 WHERE id = ?",
+                        {std::min(r.Int(1), day), std::max(r.Int(2), day), id});
+    if (!up.ok()) return up.status();
+    return id;
+  }
+  auto ins = db->Query(
+      "INSERT INTO incidents (source, target, root, first_day, last_day, mentions) VALUES (?, ?, ?, ?, ?, 1)"
+      " RETURNING id",
+      {e.source, e.target, e.root, day, day});
+  if (!ins.ok()) return ins.status();
+  return ins->front().Int(0);
+}
+
+static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded) {
+  for (const Event& e : coded.events) {
+    int64_t day = EventDay(e, doc_day);
+    auto incident = AssignIncident(db, e, day);
+    if (!incident.ok()) return incident.status();
+    auto ins = db->Query(
+        "INSERT INTO events (document_id, sentence, day, date, source, target, source_text, target_text, code,"
+        " root, quad_class, goldstein, plover, status, place, place_country, place_admin, lat, lon, span_begin,"
+        " span_end, rule, incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {doc, int64_t{e.sentence}, day, e.date.empty() ? IsoDay(day) : e.date, e.source, e.target, e.source_text,
+         e.target_text, e.code, e.root, int64_t{e.quad_class}, e.goldstein, e.plover, e.status,
+         OptionalText(e.location, &Location::name), OptionalText(e.location, &Location::country),
+         OptionalText(e.location, &Location::admin), OptionalReal(e.location, &Location::lat),
+         OptionalReal(e.location, &Location::lon), int64_t{e.span_begin}, int64_t{e.span_end}, e.rule,
+         *incident});
+    if (!ins.ok()) return ins.status();
+  }
+  for (const Quote& q : coded.quotes) {
+    auto ins = db->Query(
+        "INSERT INTO quotes (document_id, sentence, speaker, speaker_text, quote, span_begin, span_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {doc, int64_t{q.sentence}, q.speaker, q.speaker_text, q.quote, int64_t{q.span_begin}, int64_t{q.span_end}});
+    if (!ins.ok()) return ins.status();
+  }
+  for (const Count& c : coded.counts) {
+    auto ins = db->Query(
+        "INSERT INTO counts (document_id, sentence, value, qualifier, unit, actor, span_begin, span_end, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {doc, int64_t{c.sentence}, c.value, c.qualifier, c.unit, c.actor, int64_t{c.span_begin},
+         int64_t{c.span_end}, c.text});
+    if (!ins.ok()) return ins.status();
+  }
+  return Status::Ok();
+}
+
+// Stores one story; false when it was already there.
+static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const CodedDocument& coded) {
+  auto doc_day = DayNumber(doc.date);
+  auto ins = db->Query(
+      "INSERT INTO documents (doc_key, text_hash, date, day, title, source, url, text)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+      {doc.id, NormalisedTextHash(doc.text), doc.date, doc_day ? SqlValue(*doc_day) : SqlValue(), doc.title,
+       doc.source, doc.url, doc.text});
+  if (!ins.ok()) return ins.status();
+  if (ins->empty()) return false;
+  int64_t id = ins->front().Int(0);
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    auto sent = db->Query("INSERT INTO sentences (document_id, idx, span_begin, span_end) VALUES (?, ?, ?, ?)",
+                          {id, static_cast<int64_t>(i), int64_t{s.begin}, int64_t{s.end}});
+    if (!sent.ok()) return sent.status();
+  }
+  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded); !s.ok()) return s;
+  return true;
+}
+
+Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
+  AddStats stats;
+  if (Status s = db_->Begin(); !s.ok()) return s;
+  for (const StoryToStore& item : batch) {
+    auto stored = StoreStory(db_.get(), *item.doc, *item.coded);
+    if (!stored.ok()) {
+      (void)db_->Rollback();
+      return stored.status().Prefixed(item.doc->id);
+    }
+    if (!*stored) {
+      ++stats.duplicates;
+      continue;
+    }
+    ++stats.stories;
+    stats.events += item.coded->events.size();
+    stats.quotes += item.coded->quotes.size();
+    stats.counts += item.coded->counts.size();
+  }
+  if (Status s = db_->Commit(); !s.ok()) {
+    (void)db_->Rollback();
+    return s;
+  }
+  return stats;
+}
+
+}  // namespace faultline

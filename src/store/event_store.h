@@ -1,0 +1,177 @@
+// The event store: coded stories kept in SQLite (default) or PostgreSQL, with
+// the queries and aggregates that `faultline query`, `alerts` and `serve` use.
+//
+// What is stored (doc/store.md has the schema): documents (id, date, source,
+// title, url, text, a hash of the normalised text), sentences (byte spans),
+// events (every field of faultline::Event plus a day number and an incident),
+// quotes, counts, and incidents: events of different reports with the same
+// directed dyad, root code and a day within kIncidentWindowDays of each other.
+//
+// Consistency: Add() writes a whole batch of stories in one transaction, so a
+// story is stored with all its sentences, events, quotes and counts or not at
+// all — a process killed mid-ingest leaves the store as it was after the last
+// committed batch, and a rerun stores what is missing. A story whose id or
+// normalised text is already stored is skipped (counted as a duplicate).
+//
+// Thread contract: one EventStore per thread (it owns one connection).
+#ifndef FAULTLINE_STORE_EVENT_STORE_H_
+#define FAULTLINE_STORE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/document.h"
+#include "faultline/event.h"
+#include "faultline/status.h"
+#include "store/sql.h"
+
+namespace faultline {
+
+// Two events of the same directed dyad and root whose days are at most this
+// far apart belong to one incident (reports often date the same happening a
+// day apart: "on Tuesday" in one, the publication day in another).
+inline constexpr int kIncidentWindowDays = 1;
+
+struct StoryToStore {
+  const Document* doc = nullptr;      // id, date, text, title, source, url, sentences
+  const CodedDocument* coded = nullptr;
+};
+
+struct AddStats {
+  size_t stories = 0;      // newly stored
+  size_t duplicates = 0;   // skipped: same id or same normalised text
+  size_t events = 0, quotes = 0, counts = 0;
+};
+
+// Filters shared by events, aggregates and the API. Empty = no filter.
+struct EventFilter {
+  std::string actor;       // source or target starts with this code ("RUS" matches RUSGOV)
+  std::string source;      // source starts with
+  std::string target;      // target starts with
+  // A dyad "RUS-UKR" (either direction) or "RUS>UKR" (directed); each side is
+  // a code prefix. Parsed by ParseDyad into source/target + directed.
+  std::string dyad_a, dyad_b;
+  bool dyad_directed = false;
+  std::string code;        // CAMEO code prefix ("19", "190", "0311")
+  std::string root;        // exact root ("19")
+  int quad_class = 0;      // 1..4
+  std::string status;      // reported | planned | conditional | ...
+  std::string from, to;    // ISO days, inclusive
+  std::string doc_id;
+  int64_t incident = 0;
+  size_t limit = 100, offset = 0;
+};
+
+// "RUS-UKR" or "RUS>UKR" into the filter; an error names what is wrong.
+Status ParseDyad(const std::string& text, EventFilter* filter);
+
+struct StoredEvent {
+  int64_t id = 0;
+  int64_t incident = 0;
+  int64_t day = 0;          // days since 1970-01-01
+  Event event;              // doc_id, sentence, date, actors, code, ..., rule; text empty
+};
+
+struct EventDetail {
+  StoredEvent stored;
+  std::string sentence;                   // the sentence's text
+  uint32_t sentence_begin = 0;            // its byte offset in the story (spans are story offsets)
+  std::string doc_date, doc_title, doc_source, doc_url;
+  size_t incident_mentions = 0;           // events in the same incident
+  size_t incident_documents = 0;
+};
+
+enum class Interval { kDay, kWeek };
+
+struct TimelinePoint {
+  std::string start;                      // first day of the period (ISO; weeks start on Monday)
+  int64_t events = 0, incidents = 0;
+  int64_t quad[5] = {0, 0, 0, 0, 0};      // quad[1..4] events per quad class
+  double goldstein_sum = 0, goldstein_mean = 0;
+};
+
+struct DyadCount {
+  std::string source, target;
+  int64_t events = 0, incidents = 0;
+  int64_t quad[5] = {0, 0, 0, 0, 0};
+  double goldstein_mean = 0;
+};
+
+struct ActorCount {
+  std::string actor;
+  int64_t as_source = 0, as_target = 0, events = 0, incidents = 0;
+};
+
+// The escalation signal of a directed dyad for one week (doc/store.md):
+//   dg    = mean Goldstein of the week - mean Goldstein of the baseline weeks
+//   dc    = material-conflict share of the week - that of the baseline
+//   score = -dg / 10 + dc
+// The baseline is the `baseline_weeks` weeks before (events pooled); a dyad
+// needs min_events in the week and in the baseline to be scored.
+struct AlertOptions {
+  std::string from, to;          // weeks whose Monday lies in [from, to]; default: the last stored week
+  int baseline_weeks = 8;
+  int min_events = 3;
+  double threshold = 0.3;
+  size_t limit = 50;
+  std::string actor;             // optional: only dyads with this actor prefix
+};
+
+struct Alert {
+  std::string source, target, week;   // week = its Monday
+  int64_t events = 0, baseline_events = 0;
+  double goldstein_mean = 0, baseline_goldstein_mean = 0;
+  double conflict_share = 0, baseline_conflict_share = 0;
+  double score = 0;
+};
+
+struct StoreSummary {
+  int64_t documents = 0, sentences = 0, events = 0, incidents = 0, quotes = 0, counts = 0;
+  std::string first_day, last_day;
+};
+
+class EventStore {
+ public:
+  // A SQLite path or a postgresql:// URL; creates the schema when missing.
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& where);
+  explicit EventStore(std::unique_ptr<SqlConnection> db);
+  ~EventStore();
+
+  // Stores a batch in one transaction (see the consistency note above).
+  Result<AddStats> Add(const std::vector<StoryToStore>& batch);
+  // Whether a story with this id or this text is stored (ingest skips coding it).
+  Result<bool> Contains(const std::string& doc_id, const std::string& text);
+
+  Result<std::vector<StoredEvent>> Events(const EventFilter& filter);
+  Result<int64_t> CountEvents(const EventFilter& filter);
+  Result<std::optional<EventDetail>> Event(int64_t id);
+  // Per day or week over the filter's date range (periods with no events are
+  // included between the first and last event), counting events and incidents.
+  Result<std::vector<TimelinePoint>> Timeline(const EventFilter& filter, Interval interval);
+  // Directed dyads by events (ties: incidents, then codes).
+  Result<std::vector<DyadCount>> TopDyads(const EventFilter& filter);
+  Result<std::vector<ActorCount>> Actors(const EventFilter& filter);
+  Result<std::vector<Alert>> Alerts(const AlertOptions& options);
+  Result<StoreSummary> Summary();
+
+  SqlConnection& db() { return *db_; }
+
+ private:
+  std::unique_ptr<SqlConnection> db_;
+};
+
+// Hash of the story text after normalisation (Unicode-insensitive whitespace
+// collapsed, ASCII lower-cased), hex; equal texts modulo spacing and case
+// collide on purpose.
+std::string NormalisedTextHash(std::string_view text);
+
+// Days since 1970-01-01 for "YYYY-MM-DD" (first 10 chars); nullopt otherwise.
+std::optional<int64_t> DayNumber(std::string_view iso);
+std::string IsoDay(int64_t day);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_STORE_EVENT_STORE_H_

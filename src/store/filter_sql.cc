@@ -1,0 +1,110 @@
+#include "store/filter_sql.h"
+
+namespace faultline {
+namespace {
+
+// Actor and event codes are matched as prefixes with a byte range, which the
+// (source, target, day) and (code, day) indexes serve: "RUS" -> [RUS, RUT).
+// Codes are upper-case ASCII letters and digits, so bumping the last byte
+// gives the end of the range.
+struct Range {
+  std::string lo, hi;
+};
+
+Range PrefixRange(const std::string& prefix) {
+  Range r{prefix, prefix};
+  r.hi.back() = static_cast<char>(r.hi.back() + 1);
+  return r;
+}
+
+class WhereBuilder {
+ public:
+  void Prefix(const char* column, const std::string& prefix) {
+    Range r = PrefixRange(prefix);
+    Add(std::string("(") + column + " >= ? AND " + column + " < ?", {r.lo, r.hi}, ")");
+  }
+  void Add(const std::string& sql, std::vector<SqlValue> values, const char* tail = "") {
+    where_.sql += where_.sql.empty() ? " WHERE " : " AND ";
+    where_.sql += sql;
+    where_.sql += tail;
+    for (SqlValue& v : values) where_.params.push_back(std::move(v));
+  }
+  // (a-side prefix on `a` and b-side on `b`)
+  std::string PairSql(const char* a, const char* b, const std::string& pa, const std::string& pb) {
+    Range ra = PrefixRange(pa), rb = PrefixRange(pb);
+    pending_.insert(pending_.end(), {ra.lo, ra.hi, rb.lo, rb.hi});
+    return std::string("(") + a + " >= ? AND " + a + " < ? AND " + b + " >= ? AND " + b + " < ?)";
+  }
+  void AddPending(const std::string& sql) {
+    Add(sql, std::move(pending_));
+    pending_.clear();
+  }
+  SqlWhere& where() { return where_; }
+
+ private:
+  SqlWhere where_;
+  std::vector<SqlValue> pending_;
+};
+
+Status CheckCode(const char* what, const std::string& code) {
+  if (code.size() > 32) return Status::Invalid(std::string(what) + " is too long");
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      return Status::Invalid(std::string(what) + " '" + code + "' is not a code (letters A-Z and digits only)");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SqlWhere> BuildWhere(const EventFilter& f) {
+  WhereBuilder b;
+  const std::pair<const char*, const std::string*> codes[] = {
+      {"actor", &f.actor}, {"source", &f.source}, {"target", &f.target}, {"dyad", &f.dyad_a},
+      {"dyad", &f.dyad_b}, {"code", &f.code},     {"root", &f.root}};
+  for (auto [what, code] : codes) {
+    if (Status s = CheckCode(what, *code); !s.ok()) return s;
+  }
+  if (!f.actor.empty()) {
+    Range r = PrefixRange(f.actor);
+    b.Add("((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))", {r.lo, r.hi, r.lo, r.hi});
+  }
+  if (!f.source.empty()) b.Prefix("e.source", f.source);
+  if (!f.target.empty()) b.Prefix("e.target", f.target);
+  if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
+    if (f.dyad_a.empty() || f.dyad_b.empty()) return Status::Invalid("a dyad needs two actors, e.g. RUS-UKR");
+    std::string sql = b.PairSql("e.source", "e.target", f.dyad_a, f.dyad_b);
+    if (!f.dyad_directed) sql = "(" + sql + " OR " + b.PairSql("e.source", "e.target", f.dyad_b, f.dyad_a) + ")";
+    b.AddPending(sql);
+  }
+  if (!f.code.empty()) b.Prefix("e.code", f.code);
+  if (!f.root.empty()) b.Add("e.root = ?", {f.root});
+  if (f.quad_class != 0) {
+    if (f.quad_class < 1 || f.quad_class > 4) return Status::Invalid("quad class must be 1, 2, 3 or 4");
+    b.Add("e.quad_class = ?", {int64_t{f.quad_class}});
+  }
+  if (!f.status.empty()) b.Add("e.status = ?", {f.status});
+  if (!f.from.empty()) {
+    auto day = DayNumber(f.from);
+    if (!day || f.from.size() != 10) return Status::Invalid("from: '" + f.from + "' is not a date (YYYY-MM-DD)");
+    b.Add("e.day >= ?", {*day});
+  }
+  if (!f.to.empty()) {
+    auto day = DayNumber(f.to);
+    if (!day || f.to.size() != 10) return Status::Invalid("to: '" + f.to + "' is not a date (YYYY-MM-DD)");
+    b.Add("e.day <= ?", {*day});
+  }
+  if (!f.doc_id.empty()) {
+    b.Add("d.doc_key = ?", {f.doc_id});
+    b.where().needs_documents = true;
+  }
+  if (f.incident != 0) b.Add("e.incident_id = ?", {f.incident});
+  return std::move(b.where());
+}
+
+std::string EventsFrom(const SqlWhere& where) {
+  return where.needs_documents ? " FROM events e JOIN documents d ON d.id = e.document_id" : " FROM events e";
+}
+
+}  // namespace faultline

@@ -1,0 +1,29 @@
+// EventFilter -> a SQL WHERE clause over `events e` (joined with
+// `documents d` when the filter names a document), values bound, never
+// spliced into the text.
+#ifndef FAULTLINE_STORE_FILTER_SQL_H_
+#define FAULTLINE_STORE_FILTER_SQL_H_
+
+#include <string>
+#include <vector>
+
+#include "faultline/status.h"
+#include "store/event_store.h"
+#include "store/sql.h"
+
+namespace faultline {
+
+struct SqlWhere {
+  std::string sql;                 // " WHERE ..." or ""
+  std::vector<SqlValue> params;
+  bool needs_documents = false;    // the caller must join documents d
+};
+
+Result<SqlWhere> BuildWhere(const EventFilter& filter);
+
+// "FROM events e" or "FROM events e JOIN documents d ON d.id = e.document_id".
+std::string EventsFrom(const SqlWhere& where);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_STORE_FILTER_SQL_H_

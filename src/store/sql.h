@@ -1,0 +1,72 @@
+// A minimal SQL connection shared by the store's two back ends: SQLite (the
+// embedded default, a single file in WAL mode) and PostgreSQL (libpqxx), so the
+// store's queries are written once.
+//
+// Every statement is written with `?` placeholders and every value is bound —
+// no value is ever spliced into SQL text. The PostgreSQL driver rewrites `?`
+// to `$1, $2, ...`. Both drivers cache prepared statements by their SQL text.
+//
+// Thread contract: a connection is used by one thread at a time.
+#ifndef FAULTLINE_STORE_SQL_H_
+#define FAULTLINE_STORE_SQL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "faultline/status.h"
+
+namespace faultline {
+
+// NULL, INTEGER, REAL or TEXT.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+struct SqlRow {
+  std::vector<SqlValue> cols;
+
+  bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(cols[i]); }
+  // Conversions are lenient so that both drivers' column types read alike:
+  // NULL reads as 0 / "", an integer column read as Real() converts.
+  int64_t Int(size_t i) const;
+  double Real(size_t i) const;
+  std::string Text(size_t i) const;
+};
+
+enum class SqlDialect { kSqlite, kPostgres };
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+  virtual SqlDialect dialect() const = 0;
+
+  // Runs one or more statements without parameters (schema, PRAGMAs).
+  virtual Status Execute(std::string_view sql) = 0;
+  // Runs one statement with `?` placeholders bound to `params` in order.
+  // Returns the rows (empty for statements that return none; use
+  // `RETURNING id` to get a generated key).
+  virtual Result<std::vector<SqlRow>> Query(std::string_view sql,
+                                            const std::vector<SqlValue>& params = {}) = 0;
+
+  // Transactions. Nothing written between Begin() and Commit() is visible to
+  // other connections or survives a crash until Commit() returns.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+};
+
+// A SQLite file (created when missing), in WAL mode with foreign keys on.
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
+// A PostgreSQL connection string: "postgresql://user@host:port/db" or
+// "host=... port=... dbname=...".
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url);
+// "postgresql://..." / "postgres://..." -> OpenPostgres, anything else is a
+// SQLite file path.
+Result<std::unique_ptr<SqlConnection>> OpenDatabase(const std::string& where);
+bool IsPostgresUrl(std::string_view where);
+
+}  // namespace faultline
+
+#endif  // FAULTLINE_STORE_SQL_H_
