@@ -73,8 +73,8 @@ Result<std::vector<DyadCount>> EventStore::TopDyads(const EventFilter& filter) {
                     (where->sql.empty() ? " WHERE" : " AND") +
                     " e.target <> '' GROUP BY e.source, e.target ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ? OFFSET ?";
   std::vector<SqlValue> params = where->params;
-  params.emplace_back(static_cast<int64_t>(filter.limit));
-  params.emplace_back(static_cast<int64_t>(filter.offset));
+  params.emplace_back(SqlCount(filter.limit));
+  params.emplace_back(SqlCount(filter.offset));
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<DyadCount> out;
@@ -98,16 +98,19 @@ Result<std::vector<ActorCount>> EventStore::Actors(const EventFilter& filter) {
   // the target; an event counts once per actor even if both sides are equal.
   const std::string from = EventsFrom(*where);
   const std::string and_target = where->sql.empty() ? " WHERE e.target <> ''" : " AND e.target <> ''";
-  std::string sql = "SELECT actor, SUM(s), SUM(t), COUNT(DISTINCT incident_id) FROM ("
-                    "SELECT e.source AS actor, 1 AS s, 0 AS t, e.incident_id AS incident_id" +
+  // `self_pair` marks the target row of an event whose target is its source, so
+  // that SUM(s) + SUM(t) - SUM(self_pair) counts that event once.
+  std::string sql = "SELECT actor, SUM(s), SUM(t), COUNT(DISTINCT incident_id), SUM(s) + SUM(t) - SUM(self_pair) FROM ("
+                    "SELECT e.source AS actor, 1 AS s, 0 AS t, 0 AS self_pair, e.incident_id AS incident_id" +
                     from + where->sql +
-                    " UNION ALL SELECT e.target AS actor, 0 AS s, 1 AS t, e.incident_id AS incident_id" + from +
-                    where->sql + and_target +
-                    ") roles GROUP BY actor ORDER BY SUM(s) + SUM(t) DESC, actor LIMIT ? OFFSET ?";
+                    " UNION ALL SELECT e.target AS actor, 0 AS s, 1 AS t,"
+                    " CASE WHEN e.target = e.source THEN 1 ELSE 0 END AS self_pair, e.incident_id AS incident_id" +
+                    from + where->sql + and_target +
+                    ") roles GROUP BY actor ORDER BY 5 DESC, actor LIMIT ? OFFSET ?";
   std::vector<SqlValue> params = where->params;
   params.insert(params.end(), where->params.begin(), where->params.end());
-  params.emplace_back(static_cast<int64_t>(filter.limit));
-  params.emplace_back(static_cast<int64_t>(filter.offset));
+  params.emplace_back(SqlCount(filter.limit));
+  params.emplace_back(SqlCount(filter.offset));
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<ActorCount> out;
@@ -116,7 +119,7 @@ Result<std::vector<ActorCount>> EventStore::Actors(const EventFilter& filter) {
     a.actor = r.Text(0);
     a.as_source = r.Int(1);
     a.as_target = r.Int(2);
-    a.events = a.as_source + a.as_target;
+    a.events = r.Int(4);
     a.incidents = r.Int(3);
     out.push_back(a);
   }

@@ -50,8 +50,8 @@ Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
                     " FROM events e JOIN documents d ON d.id = e.document_id" + where->sql +
                     " ORDER BY e.day DESC, e.id DESC LIMIT ? OFFSET ?";
   std::vector<SqlValue> params = where->params;
-  params.emplace_back(static_cast<int64_t>(filter.limit));
-  params.emplace_back(static_cast<int64_t>(filter.offset));
+  params.emplace_back(SqlCount(filter.limit));
+  params.emplace_back(SqlCount(filter.offset));
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<StoredEvent> out;

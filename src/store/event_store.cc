@@ -105,16 +105,21 @@ SqlValue OptionalReal(const std::optional<Location>& loc, double Location::*fiel
 // a day within kIncidentWindowDays of the incident's span — or starts one;
 // the incident's span and mention count are updated.
 static Result<int64_t> AssignIncident(SqlConnection* db, const Event& e, int64_t day) {
+  // An incident within reach has first_day in [day - W - S, day + W] (S the
+  // longest span); the (source, target, root, first_day, last_day) index
+  // answers this without reading rows.
+  const int64_t W = kIncidentWindowDays, S = kIncidentMaxSpanDays;
   auto found = db->Query(
       "SELECT id, first_day, last_day FROM incidents WHERE source = ? AND target = ? AND root = ?"
-      " AND last_day >= ? AND first_day <= ? ORDER BY last_day DESC, id LIMIT 1",
-      {e.source, e.target, e.root, day - kIncidentWindowDays, day + kIncidentWindowDays});
+      " AND first_day >= ? AND first_day <= ? AND last_day >= ? ORDER BY first_day DESC, id LIMIT 8",
+      {e.source, e.target, e.root, day - W - S, day + W, day - W});
   if (!found.ok()) return found.status();
-  if (!found->empty()) {
-    const SqlRow& r = found->front();
-    int64_t id = r.Int(0);
+  for (const SqlRow& r : *found) {
+    const int64_t first = std::min(r.Int(1), day), last = std::max(r.Int(2), day);
+    if (last - first > S) continue;  // joining would stretch it too far
+    const int64_t id = r.Int(0);
     auto up = db->Query("UPDATE incidents SET first_day = ?, last_day = ?, mentions = mentions + 1 WHERE id = ?",
-                        {std::min(r.Int(1), day), std::max(r.Int(2), day), id});
+                        {first, last, id});
     if (!up.ok()) return up.status();
     return id;
   }

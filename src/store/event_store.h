@@ -34,6 +34,10 @@ namespace faultline {
 // far apart belong to one incident (reports often date the same happening a
 // day apart: "on Tuesday" in one, the publication day in another).
 inline constexpr int kIncidentWindowDays = 1;
+// An incident never spans more than this many days from its first to its
+// last mention, so that a daily series of clashes does not chain into one
+// endless incident (and so the incident lookup is an index range).
+inline constexpr int kIncidentMaxSpanDays = 7;
 
 struct StoryToStore {
   const Document* doc = nullptr;      // id, date, text, title, source, url, sentences

@@ -1,5 +1,7 @@
 #include "store/filter_sql.h"
 
+#include <limits>
+
 namespace faultline {
 namespace {
 
@@ -79,7 +81,10 @@ Result<SqlWhere> BuildWhere(const EventFilter& f) {
     b.AddPending(sql);
   }
   if (!f.code.empty()) b.Prefix("e.code", f.code);
-  if (!f.root.empty()) b.Add("e.root = ?", {f.root});
+  if (!f.root.empty()) {
+    b.Prefix("e.code", f.root);  // the (code, day) index serves it
+    b.Add("e.root = ?", {f.root});
+  }
   if (f.quad_class != 0) {
     if (f.quad_class < 1 || f.quad_class > 4) return Status::Invalid("quad class must be 1, 2, 3 or 4");
     b.Add("e.quad_class = ?", {int64_t{f.quad_class}});
@@ -101,6 +106,11 @@ Result<SqlWhere> BuildWhere(const EventFilter& f) {
   }
   if (f.incident != 0) b.Add("e.incident_id = ?", {f.incident});
   return std::move(b.where());
+}
+
+int64_t SqlCount(size_t n) {
+  return n > static_cast<size_t>(std::numeric_limits<int64_t>::max()) ? std::numeric_limits<int64_t>::max()
+                                                                       : static_cast<int64_t>(n);
 }
 
 std::string EventsFrom(const SqlWhere& where) {

@@ -21,6 +21,10 @@ struct SqlWhere {
 
 Result<SqlWhere> BuildWhere(const EventFilter& filter);
 
+// A LIMIT or OFFSET value: sizes beyond INT64_MAX are clamped, because cast
+// they turn negative, which SQLite reads as "no limit" and PostgreSQL rejects.
+int64_t SqlCount(size_t n);
+
 // "FROM events e" or "FROM events e JOIN documents d ON d.id = e.document_id".
 std::string EventsFrom(const SqlWhere& where);
 

@@ -9,6 +9,9 @@ namespace {
 // for text compared byte-wise. Code prefixes are matched with ranges
 // (source >= 'RUS' AND source < 'RUT'), which needs byte order to use the
 // indexes; PostgreSQL's default collation is not byte order, hence COLLATE "C".
+// The three wide event indexes cover the aggregates (timelines, top dyads,
+// actors) so that those never touch the table rows. A root is the first two
+// digits of its codes, so the code index serves root filters too.
 constexpr const char* kTables = R"sql(
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -37,7 +40,7 @@ CREATE TABLE IF NOT EXISTS incidents (
   first_day INTEGER NOT NULL,
   last_day INTEGER NOT NULL,
   mentions INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS incidents_key ON incidents (source, target, root, last_day);
+CREATE INDEX IF NOT EXISTS incidents_key ON incidents (source, target, root, first_day, last_day);
 CREATE TABLE IF NOT EXISTS events (
   id {ID},
   document_id BIGINT NOT NULL REFERENCES documents(id),
@@ -63,10 +66,9 @@ CREATE TABLE IF NOT EXISTS events (
   span_end INTEGER NOT NULL,
   rule TEXT NOT NULL DEFAULT '',
   incident_id BIGINT NOT NULL REFERENCES incidents(id));
-CREATE INDEX IF NOT EXISTS events_day ON events (day);
-CREATE INDEX IF NOT EXISTS events_source ON events (source, target, day);
-CREATE INDEX IF NOT EXISTS events_target ON events (target, source, day);
-CREATE INDEX IF NOT EXISTS events_root ON events (root, day);
+CREATE INDEX IF NOT EXISTS events_day ON events (day, source, target, quad_class, goldstein, incident_id);
+CREATE INDEX IF NOT EXISTS events_source ON events (source, target, day, quad_class, goldstein, incident_id);
+CREATE INDEX IF NOT EXISTS events_target ON events (target, source, day, quad_class, goldstein, incident_id);
 CREATE INDEX IF NOT EXISTS events_code ON events (code, day);
 CREATE INDEX IF NOT EXISTS events_document ON events (document_id);
 CREATE INDEX IF NOT EXISTS events_incident ON events (incident_id);

@@ -136,7 +136,7 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   Status s = conn->Execute(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return Status::IOError(path + ": not a usable SQLite database (" + s.message() + ")");
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }

@@ -1,0 +1,272 @@
+// store_bench: builds a large event store from generated events and times
+// what issue 5 asks of it — ingest rate, a dyad's daily timeline over ten
+// years, the top 20 dyads of a month, and /api/events-style lists with two
+// filters (95th percentile). A one-shot program, not a Google Benchmark loop:
+// building 10 million events is the expensive part and is done once.
+//
+//   ./build/bench/store_bench --events 10000000 --db /tmp/store-10m.db
+//   ./build/bench/store_bench --db /tmp/store-10m.db --queries-only
+//
+// Events are spread over 2015-2024, stories in date order, with a skewed (Zipf-like) choice of dyads
+// so that some dyads are busy and most are rare, as in real event data;
+// codes, quad classes and Goldstein weights come from data/cameo_codes.tsv.
+// A fixed seed makes the store the same on every run.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "store/event_store.h"
+
+namespace faultline {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+struct CodeInfo {
+  std::string code, root;
+  int quad;
+  double goldstein;
+};
+
+std::vector<CodeInfo> LoadCodes(const std::string& path) {
+  std::vector<CodeInfo> codes;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::stringstream ss(line);
+    CodeInfo c;
+    std::string quad, gold;
+    std::getline(ss, c.code, '\t');
+    std::getline(ss, c.root, '\t');
+    std::getline(ss, quad, '\t');
+    std::getline(ss, gold, '\t');
+    if (c.code.size() < 3) continue;  // roots themselves are rarely coded
+    c.quad = std::atoi(quad.c_str());
+    c.goldstein = std::atof(gold.c_str());
+    codes.push_back(c);
+  }
+  return codes;
+}
+
+struct Generator {
+  std::mt19937_64 rng{20220203};
+  std::vector<std::string> actors;
+  std::vector<std::pair<int, int>> dyads;
+  std::vector<double> dyad_weights;
+  std::vector<CodeInfo> codes;
+  int64_t first_day = 0, days = 0;
+
+  Generator(const std::vector<CodeInfo>& c) : codes(c) {
+    const char* countries[] = {"RUS", "UKR", "USA", "CHN", "GBR", "FRA", "DEU", "POL", "TUR", "IRN", "ISR", "PSE",
+                               "SYR", "IRQ", "SAU", "EGY", "IND", "PAK", "AFG", "JPN", "KOR", "PRK", "TWN", "BLR",
+                               "NGA", "ETH", "SDN", "SSD", "SOM", "KEN", "MLI", "LBY", "YEM", "LBN", "JOR", "ARM",
+                               "AZE", "GEO", "MDA", "VEN", "COL", "MEX", "BRA", "ARG", "MMR", "THA", "PHL", "IDN",
+                               "VNM", "BGD", "LKA", "NPL", "CAN", "AUS", "ITA", "ESP", "NLD", "BEL", "HUN", "SRB"};
+    const char* agents[] = {"", "GOV", "MIL", "REB", "OPP", "COP"};
+    for (const char* c : countries) {
+      for (const char* a : agents) actors.push_back(std::string(c) + a);
+    }
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(actors.size()) - 1);
+    for (int i = 0; i < 3000; ++i) {
+      int a = pick(rng), b = pick(rng);
+      if (a == b) continue;
+      dyads.push_back({a, b});
+      dyad_weights.push_back(1.0 / std::pow(dyads.size(), 0.9));
+    }
+    first_day = *DayNumber("2015-01-01");
+    days = *DayNumber("2024-12-31") - first_day + 1;
+  }
+
+  // `progress` in [0, 1): how far through the archive the story is. Stories
+  // come in date order, as an archive is re-coded or a feed arrives; events
+  // fall within a week before the story's date.
+  Event Make(const std::string& doc_id, uint32_t sentence, double progress) {
+    static thread_local std::discrete_distribution<size_t>* pick_dyad = nullptr;
+    if (!pick_dyad) pick_dyad = new std::discrete_distribution<size_t>(dyad_weights.begin(), dyad_weights.end());
+    std::uniform_int_distribution<size_t> pick_code(0, codes.size() - 1);
+    std::uniform_int_distribution<int64_t> pick_lag(0, 6);
+    const auto& [a, b] = dyads[(*pick_dyad)(rng)];
+    const CodeInfo& c = codes[pick_code(rng)];
+    Event e;
+    e.doc_id = doc_id;
+    e.sentence = sentence;
+    e.date = IsoDay(first_day + std::max<int64_t>(0, static_cast<int64_t>(progress * days) - pick_lag(rng)));
+    e.source = actors[a];
+    e.target = actors[b];
+    e.source_text = e.source;
+    e.target_text = e.target;
+    e.code = c.code;
+    e.root = c.root;
+    e.quad_class = c.quad;
+    e.goldstein = c.goldstein;
+    e.status = "reported";
+    e.span_begin = sentence * 40;
+    e.span_end = sentence * 40 + 30;
+    e.rule = "generated";
+    return e;
+  }
+};
+
+int Build(EventStore& store, Generator& gen, size_t events, size_t per_doc, size_t batch_docs) {
+  std::printf("building: %zu events, %zu per story, %zu stories per transaction\n", events, per_doc, batch_docs);
+  auto start = Clock::now();
+  size_t stored = 0, doc_no = 0;
+  while (stored < events) {
+    std::vector<Document> docs(batch_docs);
+    std::vector<CodedDocument> coded(batch_docs);
+    std::vector<StoryToStore> batch;
+    for (size_t i = 0; i < batch_docs && stored < events; ++i, ++doc_no) {
+      Document& d = docs[i];
+      d.id = "gen-" + std::to_string(doc_no);
+      d.text = "Generated story " + std::to_string(doc_no) + ".";
+      for (size_t s = 0; s < per_doc && stored < events; ++s, ++stored) {
+        Event e = gen.Make(d.id, static_cast<uint32_t>(s), static_cast<double>(stored) / events);
+        if (s == 0) d.date = e.date;
+        coded[i].events.push_back(std::move(e));
+        d.sentences.push_back(Sentence{0, 0, static_cast<uint32_t>(s * 40), static_cast<uint32_t>(s * 40 + 30), 0});
+      }
+      batch.push_back({&docs[i], &coded[i]});
+    }
+    auto r = store.Add(batch);
+    if (!r.ok()) {
+      std::fprintf(stderr, "store_bench: %s\n", r.status().message().c_str());
+      return 1;
+    }
+    if (doc_no % (batch_docs * 200) == 0) {
+      std::printf("  %zu events, %.0f events/s\n", stored, stored / Seconds(start));
+      std::fflush(stdout);
+    }
+  }
+  double s = Seconds(start);
+  std::printf("ingest: %zu events in %.1f s = %.0f events/s\n", stored, s, stored / s);
+  return 0;
+}
+
+// Runs `fn` `n` times and prints the median and 95th percentile in ms.
+template <typename Fn>
+void Time(const char* what, int n, Fn fn) {
+  std::vector<double> ms;
+  size_t rows = 0;
+  for (int i = 0; i < n; ++i) {
+    auto start = Clock::now();
+    rows = fn(i);
+    ms.push_back(Seconds(start) * 1000);
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("%-58s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%zu rows)\n", what, ms[ms.size() / 2],
+              ms[std::min(ms.size() - 1, ms.size() * 95 / 100)], ms.back(), rows);
+}
+
+template <typename T>
+size_t RowsOrDie(const Result<T>& r) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", r.status().message().c_str());
+    std::exit(1);
+  }
+  return r->size();
+}
+
+void Queries(EventStore& store, Generator& gen) {
+  auto summary = store.Summary();
+  if (summary.ok()) {
+    std::printf("store: %lld documents, %lld events, %lld incidents, %s..%s\n",
+                static_cast<long long>(summary->documents), static_cast<long long>(summary->events),
+                static_cast<long long>(summary->incidents), summary->first_day.c_str(), summary->last_day.c_str());
+  }
+  // The busiest dyads (the head of the Zipf curve) are the hard case.
+  Time("timeline, busiest dyad either direction, days, 10 years", 20, [&](int i) {
+    EventFilter f;
+    const auto& [a, b] = gen.dyads[i % 5];
+    f.dyad_a = gen.actors[a];
+    f.dyad_b = gen.actors[b];
+    return RowsOrDie(store.Timeline(f, Interval::kDay));
+  });
+  Time("timeline, country dyad by prefix (RUS-UKR), weeks, 10 years", 20, [&](int) {
+    EventFilter f;
+    f.dyad_a = "RUS";
+    f.dyad_b = "UKR";
+    return RowsOrDie(store.Timeline(f, Interval::kWeek));
+  });
+  Time("top 20 dyads of a month", 20, [&](int i) {
+    EventFilter f;
+    int64_t month_start = *DayNumber("2016-01-01") + 30 * (i * 7 % 100);
+    f.from = IsoDay(month_start);
+    f.to = IsoDay(month_start + 30);
+    f.limit = 20;
+    return RowsOrDie(store.TopDyads(f));
+  });
+  const char* roots[] = {"01", "04", "05", "11", "12", "13", "14", "17", "18", "19"};
+  Time("events limit 100: actor + root", 200, [&](int i) {
+    EventFilter f;
+    f.actor = gen.actors[(i * 37) % gen.actors.size()];
+    f.root = roots[i % 10];
+    return RowsOrDie(store.Events(f));
+  });
+  Time("events limit 100: dyad + date range (one year)", 200, [&](int i) {
+    EventFilter f;
+    const auto& [a, b] = gen.dyads[(i * 13) % 200];
+    f.dyad_a = gen.actors[a];
+    f.dyad_b = gen.actors[b];
+    f.from = IsoDay(*DayNumber("2015-01-01") + 365 * (i % 9));
+    f.to = IsoDay(*DayNumber("2015-12-31") + 365 * (i % 9));
+    return RowsOrDie(store.Events(f));
+  });
+  Time("events limit 100: quad class + date range (one month)", 200, [&](int i) {
+    EventFilter f;
+    f.quad_class = 1 + i % 4;
+    f.from = IsoDay(*DayNumber("2017-03-01") + 30 * (i % 50));
+    f.to = IsoDay(*DayNumber("2017-03-31") + 30 * (i % 50));
+    return RowsOrDie(store.Events(f));
+  });
+  Time("events limit 100 offset 1000: code prefix + status", 200, [&](int i) {
+    EventFilter f;
+    f.code = roots[i % 10];
+    f.status = "reported";
+    f.offset = 1000;
+    return RowsOrDie(store.Events(f));
+  });
+}
+
+}  // namespace
+}  // namespace faultline
+
+int main(int argc, char** argv) {
+  using namespace faultline;
+  std::string db = "/tmp/faultline-store-bench.db", codes = std::string(FAULTLINE_SOURCE_DIR) + "/data/cameo_codes.tsv";
+  size_t events = 1000000, per_doc = 10, batch = 1000;
+  bool queries_only = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (a == "--db") db = next();
+    else if (a == "--events") events = std::stoull(next());
+    else if (a == "--per-story") per_doc = std::stoull(next());
+    else if (a == "--batch") batch = std::stoull(next());
+    else if (a == "--queries-only") queries_only = true;
+    else {
+      std::fprintf(stderr, "usage: store_bench [--db FILE|URL] [--events N] [--per-story N] [--batch N] [--queries-only]\n");
+      return 2;
+    }
+  }
+  auto store = EventStore::Open(db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", store.status().message().c_str());
+    return 1;
+  }
+  Generator gen(LoadCodes(codes));
+  if (!queries_only) {
+    if (int rc = Build(**store, gen, events, per_doc, batch)) return rc;
+  }
+  Queries(**store, gen);
+  return 0;
+}
