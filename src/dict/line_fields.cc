@@ -67,12 +67,19 @@ Status ForEachDictionaryFile(const std::string& path, const std::string& ext,
     files.push_back(path);
   }
   if (files.empty()) return Status::NotFound(path + ": no " + ext + " files");
+  // Files of a folder are named by the last two folders and the file name
+  // ("data/verbs/19_fight.verbs"): every event's `rule` then reads the same on
+  // every machine, whatever the install path, and still says where to look.
+  fs::path folder = fs::path(path).lexically_normal();
+  if (folder.filename().empty()) folder = folder.parent_path();  // "data/verbs/"
+  const fs::path shown_root = fs::is_directory(path, ec) ? folder.parent_path().parent_path() : fs::path();
   for (const fs::path& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) return Status::IOError(f.string() + ": cannot open");
     std::stringstream buf;
     buf << in.rdbuf();
-    Status s = add(buf.str(), f.string());
+    std::string shown = shown_root.empty() ? f.string() : f.lexically_normal().lexically_relative(shown_root).string();
+    Status s = add(buf.str(), shown);
     if (!s.ok()) return s;
   }
   return Status::Ok();

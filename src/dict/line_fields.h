@@ -22,6 +22,8 @@ std::vector<std::string> SplitPhrases(std::string_view s);
 // Reads every file with extension `ext` (".actors") in folder `path`, in
 // name order, or `path` itself when it is a file, and calls `add(text,
 // file_name)` on each; stops at the first error. NotFound when there is none.
+// Files of a folder are named by the folder's last two components
+// ("data/verbs/19_fight.verbs"), so rules read alike on every machine.
 Status ForEachDictionaryFile(const std::string& path, const std::string& ext,
                              const std::function<Status(const std::string&, const std::string&)>& add);
 
