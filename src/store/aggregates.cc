@@ -29,7 +29,7 @@ Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filte
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
   const std::string from = EventsFrom(*where);
-  auto per_day = db_->Query("SELECT e.day, COUNT(*), SUM(e.goldstein)" + std::string(kQuadSums) + from +
+  auto per_day = db_->Query("SELECT e.day, COUNT(*), " + std::string(kGoldsteinSumSql) + kQuadSums + from +
                                 where->sql + " GROUP BY e.day ORDER BY e.day",
                             where->params);
   if (!per_day.ok()) return per_day.status();
@@ -41,7 +41,7 @@ Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filte
   for (const SqlRow& r : *per_day) {
     TimelinePoint& p = points[Bucket(r.Int(0), interval)];
     p.events += r.Int(1);
-    p.goldstein_sum += r.Real(2);
+    p.goldstein_sum += r.Real(2);  // hundredths until the output loop
     for (int q = 1; q <= 4; ++q) p.quad[q] += r.Int(2 + q);
   }
   std::map<int64_t, std::set<int64_t>> incident_sets;
@@ -59,6 +59,7 @@ Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filte
     if (auto it = points.find(t); it != points.end()) p = it->second;
     p.start = IsoDay(t);
     p.incidents = static_cast<int64_t>(incident_sets[t].size());
+    p.goldstein_sum /= kGoldsteinScale;
     p.goldstein_mean = p.events ? p.goldstein_sum / static_cast<double>(p.events) : 0;
     out.push_back(p);
   }
@@ -68,8 +69,8 @@ Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filte
 Result<std::vector<DyadCount>> EventStore::TopDyads(const EventFilter& filter) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
-  std::string sql = "SELECT e.source, e.target, COUNT(*), COUNT(DISTINCT e.incident_id), AVG(e.goldstein)" +
-                    std::string(kQuadSums) + EventsFrom(*where) + where->sql +
+  std::string sql = "SELECT e.source, e.target, COUNT(*), COUNT(DISTINCT e.incident_id), " +
+                    std::string(kGoldsteinSumSql) + kQuadSums + EventsFrom(*where) + where->sql +
                     (where->sql.empty() ? " WHERE" : " AND") +
                     " e.target <> '' GROUP BY e.source, e.target ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ? OFFSET ?";
   std::vector<SqlValue> params = where->params;
@@ -84,7 +85,7 @@ Result<std::vector<DyadCount>> EventStore::TopDyads(const EventFilter& filter) {
     d.target = r.Text(1);
     d.events = r.Int(2);
     d.incidents = r.Int(3);
-    d.goldstein_mean = r.Real(4);
+    d.goldstein_mean = d.events ? r.Real(4) / kGoldsteinScale / static_cast<double>(d.events) : 0;
     for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(4 + q);
     out.push_back(d);
   }

@@ -15,13 +15,13 @@ int64_t WeekOf(int64_t day) { return day - (((day + 3) % 7 + 7) % 7); }
 
 struct WeekStats {
   int64_t events = 0, conflict = 0;
-  double goldstein = 0;
+  double goldstein = 0;  // in hundredths (kGoldsteinSumSql)
   void Add(const WeekStats& o) {
     events += o.events;
     conflict += o.conflict;
     goldstein += o.goldstein;
   }
-  double Mean() const { return events ? goldstein / static_cast<double>(events) : 0; }
+  double Mean() const { return events ? goldstein / kGoldsteinScale / static_cast<double>(events) : 0; }
   double ConflictShare() const { return events ? static_cast<double>(conflict) / static_cast<double>(events) : 0; }
 };
 
@@ -58,7 +58,8 @@ Result<std::vector<Alert>> EventStore::Alerts(const AlertOptions& o) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
   auto rows = db_->Query(
-      "SELECT e.source, e.target, e.day, COUNT(*), SUM(e.goldstein), SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)" +
+      "SELECT e.source, e.target, e.day, COUNT(*), " + std::string(kGoldsteinSumSql) +
+          ", SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)" +
           EventsFrom(*where) + where->sql + " AND e.target <> '' GROUP BY e.source, e.target, e.day",
       where->params);
   if (!rows.ok()) return rows.status();

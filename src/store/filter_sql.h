@@ -21,6 +21,14 @@ struct SqlWhere {
 
 Result<SqlWhere> BuildWhere(const EventFilter& filter);
 
+// Goldstein weights are summed as whole hundredths. Adding the doubles
+// themselves rounds differently in each order rows are scanned in, so SQLite
+// and PostgreSQL gave different last digits for one store (and ten -0.1s made
+// -0.9999999999999999). CAMEO weights have one decimal, so integer sums are
+// exact and the same on both; divide by kGoldsteinScale after summing.
+inline constexpr const char* kGoldsteinSumSql = "SUM(ROUND(e.goldstein * 100))";
+inline constexpr double kGoldsteinScale = 100;
+
 // A LIMIT or OFFSET value: sizes beyond INT64_MAX are clamped, because cast
 // they turn negative, which SQLite reads as "no limit" and PostgreSQL rejects.
 int64_t SqlCount(size_t n);
