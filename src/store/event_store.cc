@@ -19,21 +19,38 @@ std::optional<int64_t> DayNumber(std::string_view iso) {
 
 std::string IsoDay(int64_t day) { return ToIso(FromDayNumber(day)); }
 
+// Bytes of white space at text[i]: ASCII space and controls, and the Unicode
+// spaces scraped news is full of (U+00A0 no-break, U+2000..U+200A, U+202F,
+// U+205F, U+3000); 0 when text[i] starts something else.
+static size_t SpaceAt(std::string_view t, size_t i) {
+  const unsigned char c = t[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  auto at = [&](size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u; };
+  if (c == 0xC2 && at(1) == 0xA0) return 2;
+  if (c == 0xE2 && at(1) == 0x80 && (at(2) <= 0x8A || at(2) == 0xAF) && at(2) >= 0x80) return 3;
+  if (c == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+  if (c == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+  return 0;
+}
+
 std::string NormalisedTextHash(std::string_view text) {
   // Two FNV-1a streams with different bases over the text with runs of
-  // whitespace collapsed and ASCII folded to lower case: 128 bits, so two
-  // different stories in a 50-million-story archive do not collide.
+  // white space (ASCII and Unicode) collapsed and ASCII folded to lower case:
+  // 128 bits, so two different stories in a 50-million-story archive do not
+  // collide.
   uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
   bool space = false, started = false;  // leading whitespace is dropped
   auto feed = [&](unsigned char c) {
     a = (a ^ c) * 0x100000001b3ULL;
     b = (b ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
   };
-  for (unsigned char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+  for (size_t i = 0; i < text.size();) {
+    if (size_t n = SpaceAt(text, i)) {
       space = true;
+      i += n;
       continue;
     }
+    const unsigned char c = text[i++];
     if (space && started) feed(' ');
     space = false;
     started = true;

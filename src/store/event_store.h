@@ -167,9 +167,9 @@ class EventStore {
   std::unique_ptr<SqlConnection> db_;
 };
 
-// Hash of the story text after normalisation (Unicode-insensitive whitespace
-// collapsed, ASCII lower-cased), hex; equal texts modulo spacing and case
-// collide on purpose.
+// Hash of the story text after normalisation (runs of white space, ASCII or
+// Unicode spaces such as U+00A0, collapsed; ASCII lower-cased), hex; equal
+// texts modulo spacing and case collide on purpose.
 std::string NormalisedTextHash(std::string_view text);
 
 // Days since 1970-01-01 for "YYYY-MM-DD" (first 10 chars); nullopt otherwise.

@@ -403,6 +403,10 @@ TEST_P(EventStoreTest, NormalisedTextHash) {
   EXPECT_NE(NormalisedTextHash("ab"), NormalisedTextHash("a b"));
   EXPECT_NE(NormalisedTextHash("a.b"), NormalisedTextHash("a b"));
   EXPECT_EQ(NormalisedTextHash("x").size(), 32u);
+  // Scraped copies differ by Unicode spaces: no-break, thin, ideographic.
+  EXPECT_EQ(NormalisedTextHash("a\xC2\xA0" "b\xE2\x80\x89" "c\xE3\x80\x80" "d"), NormalisedTextHash("a b c d"));
+  // Other characters of those lead bytes are text, not space.
+  EXPECT_NE(NormalisedTextHash("a\xE2\x80\x94" "b"), NormalisedTextHash("a b"));  // em dash
 }
 
 // ---------------------------------------------------------------------------
