@@ -1,9 +1,11 @@
 // `faultline code [PATH...]`: codes files, folders or standard input and
 // writes events, quotes and counts to standard output.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <thread>
@@ -32,6 +34,40 @@ void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& 
   for (std::thread& th : pool) th.join();
 }
 
+// What a run went through, for the --profile report.
+struct RunTotals {
+  size_t stories = 0, sentences = 0, bytes = 0, events = 0;
+};
+
+double CpuSeconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; }
+
+// The --profile table on stderr: seconds per stage (summed over threads),
+// each stage's share of their sum, and rates. "per CPU-s" divides by the
+// process's user+system time, so it reads as per core whatever --threads is.
+void PrintProfile(const StageProfile& profile, const RunTotals& t, unsigned threads, double wall) {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const double user = CpuSeconds(ru.ru_utime), sys = CpuSeconds(ru.ru_stime), cpu = user + sys;
+  double sum = 0;
+  for (int i = 0; i < static_cast<int>(Stage::kCount); ++i) sum += profile.Seconds(static_cast<Stage>(i));
+  std::fprintf(stderr, "profile: %zu stories, %zu sentences, %.2f MB text, %zu events, %u thread(s)\n", t.stories,
+               t.sentences, t.bytes / 1e6, t.events, threads);
+  std::fprintf(stderr, "profile: %-14s %10s %7s\n", "stage", "seconds", "share");
+  for (int i = 0; i < static_cast<int>(Stage::kCount); ++i) {
+    const double sec = profile.Seconds(static_cast<Stage>(i));
+    std::fprintf(stderr, "profile: %-14s %10.3f %6.1f%%\n", kStageNames[i], sec, sum > 0 ? 100 * sec / sum : 0.0);
+  }
+  std::fprintf(stderr, "profile: %-14s %10.3f\n", "sum of stages", sum);
+  std::fprintf(stderr, "profile: wall %.3f s, cpu %.3f s (user %.3f, sys %.3f), peak RSS %.1f MB\n", wall, cpu, user,
+               sys, ru.ru_maxrss / 1024.0);
+  const double coding_cpu = cpu - profile.Seconds(Stage::kLoad);  // start-up is paid once per process
+  if (wall <= 0 || coding_cpu <= 0) return;
+  std::fprintf(stderr, "profile: sentences/s %.0f wall, %.0f per CPU-s; MB/s %.3f wall, %.3f per CPU-s; "
+               "events/s %.0f wall, %.0f per CPU-s (per CPU-s excludes load)\n",
+               t.sentences / wall, t.sentences / coding_cpu, t.bytes / 1e6 / wall, t.bytes / 1e6 / coding_cpu,
+               t.events / wall, t.events / coding_cpu);
+}
+
 int RunCode(int argc, char** argv) {
   CLI::App app{"Code stories into CAMEO events (JSON Lines, TSV or a table)", "faultline code"};
   std::vector<std::string> paths;
@@ -47,10 +83,16 @@ int RunCode(int argc, char** argv) {
   unsigned threads = 1;
   app.add_option("--threads", threads, "worker threads (output order and bytes do not depend on it)")
       ->check(CLI::Range(1u, 256u));
+  bool profile_on = false;
+  app.add_flag("--profile", profile_on, "print seconds per stage and rates on stderr at the end");
   CLI11_PARSE(app, argc, argv);
   if (paths.empty()) paths.push_back("-");
   if (format.empty()) format = isatty(fileno(stdout)) ? "table" : "jsonl";
   opts.coder.emit_unreal = all_statuses;
+  const auto started = std::chrono::steady_clock::now();
+  StageProfile profile;
+  if (profile_on) opts.profile = &profile;
+  RunTotals totals;
   auto writer = MakeWriter(format, stdout);
   if (!writer) {
     std::fprintf(stderr, "faultline code: unknown format '%s' (jsonl, tsv, table)\n", format.c_str());
@@ -66,6 +108,7 @@ int RunCode(int argc, char** argv) {
     std::fprintf(stderr, "faultline code: %s\n", reader.status().message().c_str());
     return 2;
   }
+  StageLap lap(opts.profile);  // after Open(), which times its own load
   std::vector<InputError> errors;
   size_t skipped = 0, coded = 0;
   auto report = [&] {
@@ -82,14 +125,17 @@ int RunCode(int argc, char** argv) {
   while (more) {
     batch.clear();
     Document doc;
+    lap.Lap(Stage::kWrite);  // the previous batch's writing
     while (batch.size() < batch_size && (more = (*reader)->Next(&doc, &errors))) {
       report();
       batch.push_back(std::move(doc));
       doc = Document();
     }
     report();
+    lap.Lap(Stage::kRead);
     results.assign(batch.size(), Status::Internal("not coded"));
     ParallelFor(batch.size(), threads, [&](size_t i) { results[i] = (*pipeline)->Process(&batch[i]); });
+    lap = StageLap(opts.profile);  // Process() timed itself, on each thread
     for (size_t i = 0; i < batch.size(); ++i) {
       if (!results[i].ok()) {
         std::fprintf(stderr, "faultline code: %s (skipped)\n", results[i].status().message().c_str());
@@ -98,11 +144,19 @@ int RunCode(int argc, char** argv) {
       }
       writer->Write(results[i].value());
       ++coded;
+      totals.sentences += batch[i].sentences.size();
+      totals.bytes += batch[i].text.size();
+      totals.events += results[i].value().events.size();
     }
   }
   report();
   writer->Finish();
   std::fflush(stdout);
+  lap.Lap(Stage::kWrite);
+  if (profile_on) {
+    totals.stories = coded;
+    PrintProfile(profile, totals, threads, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
   if (skipped) std::fprintf(stderr, "faultline code: %zu stories coded, %zu skipped\n", coded, skipped);
   return skipped ? 1 : 0;
 }

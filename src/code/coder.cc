@@ -374,14 +374,17 @@ CodedDocument Coder::Code(const Document& doc) const {
   Result<CivilDate> published = ParseIsoDate(doc.date);
   std::string carried;
   uint32_t carried_paragraph = 0;
+  StageLap lap(options_.profile);
   QuoteFinder quotes(doc);
   RememberTitle(*actors_, doc, &ctx);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;
     BuildView(*actors_, doc, si, &ctx, &sv);
+    lap.Lap(Stage::kActors);
     std::vector<DateMention> dates;
     if (published.ok()) dates = FindDates(doc, s, published.value());
+    lap.Lap(Stage::kDates);
     if (!carried.empty() && s.paragraph > carried_paragraph + 2) carried.clear();
     // Words a verb pattern used ("take military action") are not anchors of
     // their own: one predicate, one event.
@@ -390,6 +393,8 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (consumed[sv.words[w].head]) continue;
       PatternMatch m = MatchAnchor(sv, *verbs_, w);
       if (!m.pattern || m.pattern->blocks()) continue;
+      lap.Lap(Stage::kPatterns);
+      LapOnExit clause_lap(&lap, Stage::kClause);  // the rest of this anchor, whichever way it ends
       if (!m.pattern->noun) {
         for (uint32_t t = m.first_tok; t <= m.last_tok; ++t) consumed[t] = true;
       } else if (!NounIsAnAct(*sv.tree, m.anchor_tok, m.pattern->code)) {
@@ -421,6 +426,7 @@ CodedDocument Coder::Code(const Document& doc) const {
         for (size_t i = first_new; i < out.events.size(); ++i) out.events[i].location = place;
       }
     }
+    lap.Lap(Stage::kPatterns);
     for (const DateMention& d : dates) {
       if (d.precision == DateMention::Precision::kDay) {
         carried = d.value;
@@ -429,6 +435,7 @@ CodedDocument Coder::Code(const Document& doc) const {
     }
     quotes.AddSentence(sv, ctx, &out.quotes);
     AddCounts(doc, sv, ctx, &out.counts);
+    lap.Lap(Stage::kQuotes);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #ifndef FAULTLINE_CODE_CODER_H_
 #define FAULTLINE_CODE_CODER_H_
 
+#include "base/stage_profile.h"
 #include "dict/actor_dictionary.h"
 #include "dict/code_table.h"
 #include "dict/verb_dictionary.h"
@@ -28,6 +29,9 @@ struct CoderOptions {
   bool emit_unreal = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
+  // Time per coder stage goes here when set (`faultline code --profile`);
+  // null (the default) costs one branch per lap and reads no clock.
+  StageProfile* profile = nullptr;
 };
 
 class Coder {

@@ -20,6 +20,7 @@ struct Pipeline::Impl {
   std::unique_ptr<Parser> parser;
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<Coder> coder;
+  StageProfile* profile = nullptr;
 };
 
 Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
@@ -29,8 +30,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
   if (o.home.empty()) o.home = HomeDir();
   if (o.actors.empty()) o.actors = o.home + "/data/actors";
   if (o.verbs.empty()) o.verbs = o.home + "/data/verbs";
+  StageLap lap(o.profile);
   std::unique_ptr<Pipeline> p(new Pipeline());
   Impl& m = *p->impl_;
+  m.profile = o.profile;
   auto codes = CodeTable::Load(o.home + "/data/cameo_codes.tsv");
   if (!codes.ok()) return codes.status();
   m.codes = std::move(codes).value();
@@ -73,17 +76,24 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
     }
   }
   o.coder.gazetteer = m.gazetteer.get();
+  o.coder.profile = o.profile;
   m.coder = std::make_unique<Coder>(&m.actors, &m.verbs, &m.codes, o.coder);
+  lap.Lap(Stage::kLoad);
   return p;
 }
 
 Status Pipeline::Analyse(Document* doc) const {
+  StageLap lap(impl_->profile);
   Status s = Segment(doc);
+  lap.Lap(Stage::kSegment);
   if (!s.ok()) return Status::Invalid(doc->origin + ": " + s.message());
   for (const Sentence& sent : doc->sentences) {
     impl_->tagger->Tag(doc, sent);
+    lap.Lap(Stage::kTag);
     impl_->lemmatizer->Lemmatize(doc, sent);
+    lap.Lap(Stage::kLemmatise);
     impl_->parser->Parse(doc, sent);
+    lap.Lap(Stage::kParse);
   }
   return Status::Ok();
 }

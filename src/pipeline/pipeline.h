@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "base/stage_profile.h"
 #include "code/coder.h"
 #include "faultline/document.h"
 #include "faultline/event.h"
@@ -39,6 +40,10 @@ struct PipelineOptions {
   // adds imported entries, patterns and codes. The pipeline calls Finish()
   // on both dictionaries afterwards.
   std::function<Status(ActorDictionary*, VerbDictionary*, CodeTable*)> import;
+  // When set, Open() and every Process() add their time per stage to it
+  // (`faultline code --profile`); it must outlive the Pipeline. Null (the
+  // default): no clock is read.
+  StageProfile* profile = nullptr;
 };
 
 class Pipeline {
