@@ -35,10 +35,12 @@ Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const Bat
   std::vector<Document> batch, good;
   std::vector<Result<CodedDocument>> results;
   std::vector<CodedDocument> coded;
+  StageLap lap(options.profile);
   bool more = true;
   while (more) {
     batch.clear();
     Document doc;
+    lap.Lap(Stage::kWrite);  // the previous batch's sink
     while (batch.size() < batch_size && (more = reader.Next(&doc, &errors))) {
       report();
       if (options.skip && options.skip(doc)) {
@@ -49,9 +51,11 @@ Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const Bat
       doc = Document();
     }
     report();
+    lap.Lap(Stage::kRead);
     if (batch.empty()) continue;
     results.assign(batch.size(), Status::Internal("not coded"));
     ParallelFor(batch.size(), options.threads, [&](size_t i) { results[i] = pipeline.Process(&batch[i]); });
+    lap = StageLap(options.profile);  // Process() timed itself, on each thread
     good.clear();
     coded.clear();
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -67,6 +71,7 @@ Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const Bat
     totals->coded += good.size();
   }
   report();
+  lap.Lap(Stage::kWrite);
   return Status::Ok();
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "base/stage_profile.h"
 #include "faultline/document.h"
 #include "faultline/event.h"
 #include "faultline/status.h"
@@ -24,6 +25,9 @@ struct BatchOptions {
   size_t batch_size = 64;              // stories per batch (times threads)
   // Stories for which this returns true are not coded (ingest: already stored).
   std::function<bool(const Document&)> skip;
+  // When set, reading is charged to Stage::kRead and the sink to
+  // Stage::kWrite (the pipeline times its own stages).
+  StageProfile* profile = nullptr;
 };
 
 struct BatchTotals {

@@ -4,35 +4,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <functional>
-#include <thread>
 
+#include "cli/batch_coding.h"
 #include "cli/command.h"
-#include "ingest/reader.h"
 #include "output/writer.h"
 #include "pipeline/pipeline.h"
 
 namespace faultline::cli {
 namespace {
-
-// Runs fn(0..n-1) on `threads` threads (inline when 1).
-void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn) {
-  if (threads <= 1 || n <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-    });
-  }
-  for (std::thread& th : pool) th.join();
-}
 
 // What a run went through, for the --profile report.
 struct RunTotals {
@@ -108,51 +89,28 @@ int RunCode(int argc, char** argv) {
     std::fprintf(stderr, "faultline code: %s\n", reader.status().message().c_str());
     return 2;
   }
-  StageLap lap(opts.profile);  // after Open(), which times its own load
-  std::vector<InputError> errors;
-  size_t skipped = 0, coded = 0;
-  auto report = [&] {
-    for (const InputError& e : errors) std::fprintf(stderr, "faultline code: %s: %s (skipped)\n", e.where.c_str(), e.message.c_str());
-    skipped += errors.size();
-    errors.clear();
-  };
   // Stories are read in batches and coded in parallel; results are written
   // in input order, so the output is the same whatever --threads is.
-  const size_t batch_size = 64 * threads;
-  std::vector<Document> batch;
-  std::vector<Result<CodedDocument>> results;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    Document doc;
-    lap.Lap(Stage::kWrite);  // the previous batch's writing
-    while (batch.size() < batch_size && (more = (*reader)->Next(&doc, &errors))) {
-      report();
-      batch.push_back(std::move(doc));
-      doc = Document();
-    }
-    report();
-    lap.Lap(Stage::kRead);
-    results.assign(batch.size(), Status::Internal("not coded"));
-    ParallelFor(batch.size(), threads, [&](size_t i) { results[i] = (*pipeline)->Process(&batch[i]); });
-    lap = StageLap(opts.profile);  // Process() timed itself, on each thread
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!results[i].ok()) {
-        std::fprintf(stderr, "faultline code: %s (skipped)\n", results[i].status().message().c_str());
-        ++skipped;
-        continue;
-      }
-      writer->Write(results[i].value());
-      ++coded;
-      totals.sentences += batch[i].sentences.size();
-      totals.bytes += batch[i].text.size();
-      totals.events += results[i].value().events.size();
-    }
-  }
-  report();
+  BatchOptions batch;
+  batch.command = "faultline code";
+  batch.threads = threads;
+  batch.profile = opts.profile;
+  BatchTotals counted;
+  Status run = CodeInBatches(**reader, **pipeline, batch,
+                             [&](std::vector<Document>& docs, std::vector<CodedDocument>& coded) {
+                               for (size_t i = 0; i < docs.size(); ++i) {
+                                 writer->Write(coded[i]);
+                                 totals.sentences += docs[i].sentences.size();
+                                 totals.bytes += docs[i].text.size();
+                                 totals.events += coded[i].events.size();
+                               }
+                               return Status::Ok();
+                             },
+                             &counted);
   writer->Finish();
   std::fflush(stdout);
-  lap.Lap(Stage::kWrite);
+  if (!run.ok()) std::fprintf(stderr, "faultline code: %s\n", run.message().c_str());  // the writer's sink never fails today
+  const size_t coded = counted.coded, skipped = counted.bad;
   if (profile_on) {
     totals.stories = coded;
     PrintProfile(profile, totals, threads, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
