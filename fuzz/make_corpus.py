@@ -204,6 +204,47 @@ def main():
         write("pipeline", "bad-" + name, b"2022-02-03\n" + data[:3500])
     write("pipeline", "bad-bad-date", "2022-02-30\nRussia attacked Ukraine last week.\n")
 
+    # http_params: byte 0 picks the endpoint (the order of kSpecs in
+    # http_params_fuzzer.cc, then alerts); the rest is a query string. The
+    # queries of tests/api_test.sh (shell variables given sample values) and
+    # hand-written nasty ones.
+    clear("http_params")
+    selector = {"/api/events": 0, "/api/timeline": 1, "/api/network": 2, "/api/top-dyads": 3,
+                "/api/actors": 4, "/api/summary": 5, "/api/alerts": 6}
+    api_test = (ROOT / "tests" / "api_test.sh").read_text(encoding="utf-8")
+    samples = {"$A": "RUS", "$B": "UKR", "$first": "2022-02-03", "$interval": "week", "$i": "50"}
+    seen = set()
+    for path, query in re.findall(r"(/api/[a-z-]+)\?([^'\" ]+)", api_test):
+        if path not in selector:
+            continue
+        for var, value in samples.items():
+            query = query.replace(var, value)
+        if (path, query) in seen:
+            continue
+        seen.add((path, query))
+        write("http_params", f"gen-api-{len(seen):02d}", bytes([selector[path]]) + query.encode())
+    nasty_http = {
+        "all-filters": (0, "actor=RUSGOV&source=RUS&target=UKR&code=0311&root=03&quad=1&status=planned"
+                           "&from=2022-02-01&to=2022-02-28&doc=story%231&incident=7&limit=1000&offset=1000000"),
+        "empty-values": (0, "actor=&dyad=&from=&to=&limit=&offset=&=&&&=x"),
+        "repeated": (0, "actor=RUS&actor=RUS&limit=1&limit=1"),
+        "percent": (0, "actor=%52%55%53&dyad=RUS%3EUKR&doc=%00%ff%zz%&from=2022%2D02%2D03+"),
+        "plus-spaces": (0, "status=+reported+&actor=RUS+GOV&doc=a+b"),
+        "dyads": (0, "dyad=A-B-C&dyad=->&dyad=-&dyad=>UKR&dyad=RUS>"),
+        "numbers": (3, "limit=0001000&offset=9999999999999999&limit=-0&offset=+1"),
+        "long-value": (0, "doc=" + "x" * 300 + "&actor=" + "A" * 16),
+        "long-date": (0, "from=" + "9" * 500 + "-01-01&to=" + "2022-02-" + "3" * 500),
+        "dates": (1, "from=2024-02-29&to=2023-02-29&interval=week"),
+        "alerts-numbers": (6, "threshold=-10&baseline_weeks=520&min_events=100000&limit=1000&actor=RUS"),
+        "alerts-floats": (6, "threshold=1e-320&threshold=0x1p3&threshold=inf&threshold=-nan"),
+        "summary": (5, "x"),
+        "event-id": (5, "9007199254740992"),
+        "event-id-big": (5, "9007199254740993"),
+    }
+    for name, (sel, query) in nasty_http.items():
+        write("http_params", "bad-" + name, bytes([sel]) + query.encode())
+    write("http_params", "bad-raw-lines", b"\x00actor=R\x00US\ndoc=a&b=c\nfrom=2022-02-03\xff\nlimit\n=\n")
+
     total = sum(1 for _ in OUT.rglob("*") if _.is_file())
     print(f"make_corpus: {total} files under {OUT.relative_to(ROOT)}")
 

@@ -11,7 +11,12 @@ PACKAGES=(
   libhowardhinnant-date-dev libsimdjson-dev libsqlite3-dev sqlite3
   wordnet-base iso-codes
   libpqxx-dev libpq-dev postgresql redis-server libhiredis-dev libcpp-httplib-dev
-  chromium curl
+  chromium curl time
+  # fuzz/run.sh (CI runs it): clang with -fsanitize=fuzzer; libclang-rt-14-dev
+  # holds libclang_rt.fuzzer/asan/ubsan (only recommended by clang, so not
+  # pulled in by --no-install-recommends); llvm gives llvm-symbolizer, which
+  # turns the addresses of a crash report into file:line.
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

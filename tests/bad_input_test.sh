@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: bad input is reported with its file and line, the good stories
 # around it are still coded, and the exit status says something was skipped.
+# The big and nasty cases (50 MB lines, 100,000 sentences, dictionaries,
+# ingest into SQLite) are in bad_input_more_test.sh.
 set -uo pipefail
 fl=$1
 out=$(mktemp); err=$(mktemp)

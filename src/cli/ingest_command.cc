@@ -5,6 +5,7 @@
 // crash completes the work.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 
 #include "cli/batch_coding.h"
@@ -32,6 +33,9 @@ int RunIngest(int argc, char** argv) {
   app.add_option("--home", opts.home, "folder with data/ and models/");
   CLI11_PARSE(app, argc, argv);
   opts.coder.emit_unreal = all_statuses;
+  // A write past a file size limit (ulimit -f) must fail like a full disk
+  // (SQLite reports it, the batch rolls back) instead of killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   auto store = EventStore::Open(db);
   if (!store.ok()) {
