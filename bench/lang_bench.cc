@@ -25,7 +25,7 @@ struct Fixture {
 const Fixture& Get() {
   static Fixture* f = [] {
     auto* f = new Fixture;
-    auto tagger = Tagger::Load("models/tagger.bin");
+    auto tagger = Tagger::Load("models/tagger.bin", "/usr/share/wordnet");
     auto parser = Parser::Load("models/parser.bin");
     auto lemmatizer = Lemmatizer::Load("/usr/share/wordnet", "models/lemmas.tsv");
     auto docs = ReadConlluFile("../shared/ud-english-ewt/en_ewt-ud-dev.conllu");

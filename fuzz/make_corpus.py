@@ -245,6 +245,63 @@ def main():
         write("http_params", "bad-" + name, bytes([sel]) + query.encode())
     write("http_params", "bad-raw-lines", b"\x00actor=R\x00US\ndoc=a&b=c\nfrom=2022-02-03\xff\nlimit\n=\n")
 
+    # peer_records: byte 0 even = PETRARCH XML records, odd = TABARI record
+    # text. Written here in the shape of the peers' suites (invented states
+    # Arnor/Gondor; nothing is copied from ../shared/peers).
+    clear("peer_records")
+    petr = """<Sentences>
+<Environment>
+<Verbfile>demo.verbs</Verbfile>
+<Actorfile>demo.actors</Actorfile>
+<Include> DEMO CONF </Include>
+</Environment>
+<Config option="new_actor_length" value="0" />
+<Sentence date="20150813" id="DEMO-01" source="demo" sentence="True" category="DEMO">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"/>
+<Text>
+Arnor is about to restore full diplomatic ties with Gondor.
+</Text>
+<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBZ is))))</Parse>
+</Sentence>
+<Sentence date="20150814" id="DEMO-02" category="DEMO">
+<EventCoding noevents="True"/>
+<Text>The weather in Arnor was fine.</Text>
+</Sentence>
+<!-- a comment <Sentence date="x"> -->
+<Sentence date="20151399" id="DEMO-03" category="CONF">
+<EventCoding error="bad date"/>
+<Text>Gondor &amp; Arnor met.</Text>
+</Sentence>
+</Sentences>
+"""
+    write("peer_records", "gen-petrarch", b"\x00" + petr.encode())
+    tab = """150813 DEMO-01
+Arnor is about to restore full diplomatic ties with Gondor.
+/* {ARN / GON / 064} */
+
+150814 DEMO-02
+The weather in Arnor\\nwas fine. /* {---} */
+
+150815 DEMO-03
+/* {OPTION: COMMA 0 0} */
+Gondor met Arnor. /* -{ARN / GON / 040} {GON / ARN / 040} */
+
+151399 DEMO-04
+A record whose date is not a date.
+
+150816 DEMO-05
+An expectation {ARN / GON} with two parts. /* {ARN / GON} */
+"""
+    write("peer_records", "gen-tabari", b"\x01" + tab.encode())
+    for name, sel, data in [("unclosed-sentence", 0, '<Sentence date="20150813" id="X-1"><Text>no end'),
+                            ("unclosed-comment", 0, "<!-- <Sentence date='20150813'>"),
+                            ("empty-attrs", 0, '<Sentence date= id= category=><EventCoding sourcecode=/></Sentence>'),
+                            ("open-comment", 1, "150813 X-1\nArnor /* {ARN / GON / 064}\n\nmore\n"),
+                            ("braces", 1, "150813 X-1\nA /* {{{ }}} {/ / /} {a/b/c/d} */\n"),
+                            ("year-0000", 1, "000229 X-1\nA leap day?\n"),
+                            ("crlf", 1, "150813 X-1\r\nArnor met Gondor.\r\n/* {ARN / GON / 040} */\r\n")]:
+        write("peer_records", "bad-" + name, bytes([sel]) + data.encode())
+
     total = sum(1 for _ in OUT.rglob("*") if _.is_file())
     print(f"make_corpus: {total} files under {OUT.relative_to(ROOT)}")
 

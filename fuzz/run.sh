@@ -40,6 +40,8 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
     -DFAULTLINE_BUILD_TESTS=OFF -DFAULTLINE_BUILD_BENCH=OFF -DFAULTLINE_FUZZ=ON -DFAULTLINE_LIBFUZZER=ON \
     "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
     >/dev/null
+else
+  cmake -S . -B "$BUILD" >/dev/null  # picks up targets added since the tree was configured
 fi
 build_targets=()
 for t in "${targets[@]}"; do build_targets+=("${t}_fuzzer"); done

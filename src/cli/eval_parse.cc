@@ -71,11 +71,13 @@ int EvalParse(int argc, char** argv) {
                           : wordnet) = argv[++i];
   }
   auto start = std::chrono::steady_clock::now();
-  auto tagger = Tagger::Load(models + "/tagger.bin");
+  auto wn = WordNet::Load(wordnet);
+  if (!wn.ok()) return Fail(wn.status());
+  auto tagger = Tagger::Load(models + "/tagger.bin", *wn);
   if (!tagger.ok()) return Fail(tagger.status());
   auto parser = Parser::Load(models + "/parser.bin");
   if (!parser.ok()) return Fail(parser.status());
-  auto lemmatizer = Lemmatizer::Load(wordnet, models + "/lemmas.tsv");
+  auto lemmatizer = Lemmatizer::Load(*wn, models + "/lemmas.tsv");
   if (!lemmatizer.ok()) return Fail(lemmatizer.status());
   double load_secs = Seconds(start);
   auto gold = ReadConlluFile(test);

@@ -28,8 +28,9 @@ int Usage() {
   std::fprintf(stderr,
                "usage: faultline train tagger|parser|lemmas --train TRAIN.conllu --dev DEV.conllu\n"
                "         --out MODEL [--epochs N] [--seed S] [--tagger TAGGER.bin]\n"
-               "  lemmas: learns the lemma exception table (WordNet in --wordnet DIR,\n"
-               "          default /usr/share/wordnet)\n"
+               "  lemmas: learns the lemma exception table\n"
+               "  --wordnet DIR: WordNet's files (default /usr/share/wordnet); the tagger's\n"
+               "          features read its word classes\n"
                "         [--jackknife K]\n"
                "  --tagger (parser only): tag dev (and train, unless --jackknife) with this\n"
                "           tagger, so the parser learns from the tags it will see\n"
@@ -68,7 +69,9 @@ int TrainTaggerCommand(const TrainArgs& a, const std::vector<Document>& train,
   TaggerTrainOptions opts;
   if (a.epochs > 0) opts.epochs = a.epochs;
   opts.seed = a.seed;
-  auto tagger = TrainTagger(train, dev, opts, stderr);
+  auto wordnet = WordNet::Load(a.wordnet);
+  if (!wordnet.ok()) return Fail(wordnet.status());
+  auto tagger = TrainTagger(train, dev, *wordnet, opts, stderr);
   if (!tagger.ok()) return Fail(tagger.status());
   Status st = (*tagger)->Save(a.out);
   return st.ok() ? 0 : Fail(st);
@@ -82,7 +85,8 @@ void TagAll(const Tagger& tagger, std::vector<Document>* docs) {
 
 // Tags document i of `train` with a tagger trained on the documents whose
 // index differs from i modulo k: train tags get a realistic error rate.
-Status Jackknife(int k, uint64_t seed, std::vector<Document>* train) {
+Status Jackknife(int k, uint64_t seed, std::shared_ptr<const WordNet> wordnet,
+                 std::vector<Document>* train) {
   std::vector<Document> tagged = *train;
   for (int fold = 0; fold < k; ++fold) {
     std::vector<Document> rest;
@@ -91,7 +95,7 @@ Status Jackknife(int k, uint64_t seed, std::vector<Document>* train) {
     }
     TaggerTrainOptions opts;
     opts.seed = seed;
-    auto tagger = TrainTagger(rest, {}, opts, nullptr);
+    auto tagger = TrainTagger(rest, {}, wordnet, opts, nullptr);
     if (!tagger.ok()) return tagger.status();
     for (size_t i = fold; i < train->size(); i += k) {
       for (const Sentence& s : tagged[i].sentences) (*tagger)->Tag(&tagged[i], s);
@@ -107,14 +111,16 @@ int TrainParserCommand(const TrainArgs& a, std::vector<Document>& train,
   ParserTrainOptions opts;
   if (a.epochs > 0) opts.epochs = a.epochs;
   opts.seed = a.seed;
+  auto wordnet = WordNet::Load(a.wordnet);
+  if (!wordnet.ok()) return Fail(wordnet.status());
   if (!a.tagger.empty()) {
-    auto tagger = Tagger::Load(a.tagger);
+    auto tagger = Tagger::Load(a.tagger, *wordnet);
     if (!tagger.ok()) return Fail(tagger.status());
     TagAll(**tagger, &dev);
     if (a.jackknife < 2) TagAll(**tagger, &train);
   }
   if (a.jackknife >= 2) {
-    Status st = Jackknife(a.jackknife, a.seed, &train);
+    Status st = Jackknife(a.jackknife, a.seed, *wordnet, &train);
     if (!st.ok()) return Fail(st);
   }
   auto parser = TrainParser(train, dev, opts, stderr);

@@ -21,7 +21,14 @@ void AddUnique(std::vector<const ActorRef*>* v, const std::vector<const ActorRef
   }
 }
 
-bool IsPassive(const Tree& t, int v) { return t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0; }
+bool IsPassive(const Tree& t, int v) {
+  if (t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0) return true;
+  // "were arrested and charged": a participle coordinated with a passive
+  // verb, with no subject or auxiliary of its own, shares its voice.
+  int h = t.head(v);
+  return t.base_rel(v) == "conj" && h >= 0 && t.tok(v).xpos == "VBN" && t.Child(v, "nsubj") < 0 &&
+         t.Child(v, "aux") < 0 && (t.Child(h, "nsubj:pass") >= 0 || t.Child(h, "aux:pass") >= 0);
+}
 
 int AgentOf(const Tree& t, int v) {
   for (int c : t.children(v)) {

@@ -26,7 +26,7 @@ class CoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     m_ = new Models();
-    auto t = Tagger::Load("models/tagger.bin");
+    auto t = Tagger::Load("models/tagger.bin", "/usr/share/wordnet");
     auto l = Lemmatizer::Load("/usr/share/wordnet", "models/lemmas.tsv");
     auto p = Parser::Load("models/parser.bin");
     auto c = CodeTable::Load("data/cameo_codes.tsv");
@@ -80,6 +80,25 @@ TEST_F(CoderTest, MutualActsOfAPluralSubjectGoBothWays) {
   EXPECT_TRUE(Has(d, "RUSGOV", "GBRGOV", "04")) << Dump(d);
   EXPECT_TRUE(Has(d, "GBRGOV", "RUSGOV", "04")) << Dump(d);
   for (const Event& e : d.events) EXPECT_EQ(e.status, "planned");
+}
+
+// "the border with Ukraine that have raised fears": the plural verb cannot
+// belong to "Ukraine", wherever the parser hung the relative clause.
+TEST_F(CoderTest, RelativeClauseSubjectMustAgreeInNumber) {
+  CodedDocument d = Code(
+      "Putin and Johnson are due to talk amid a flurry of diplomacy meant to try to ease tensions over "
+      "Moscow's troop build-up at the border with Ukraine that have raised fears of a possible invasion.");
+  for (const Event& e : d.events) EXPECT_NE(e.source, "UKR") << Dump(d);
+}
+
+// "were arrested and charged": the second participle is passive too, so its
+// subject is who was charged, not who charged.
+TEST_F(CoderTest, CoordinatedPassiveParticipleHasNoSubjectSource) {
+  CodedDocument d = Code(
+      "Pro-democracy activists Joshua Wong and Agnes Chow were arrested on Friday and charged with inciting an "
+      "unauthorised assembly.",
+      "2019-09-04");
+  for (const Event& e : d.events) EXPECT_TRUE(e.source.find("OPP") == std::string::npos) << Dump(d);
 }
 
 TEST_F(CoderTest, ThreatsAreConditional) {

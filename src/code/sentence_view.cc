@@ -22,12 +22,20 @@ bool Fits(const ActorRef& r, const std::string& l) {
 }
 
 // The clause's finite verb (or its auxiliary) is third person singular.
-bool SingularVerb(const Tree& t, int v) {
-  if (t.tok(v).xpos == "VBZ") return true;
-  for (int c : t.children(v)) {
-    if (t.base_rel(c) == "aux" && t.tok(c).xpos == "VBZ") return true;
+// The number the finite verb of clause `v` agrees with: +1 singular ("has
+// raised", "was"), -1 plural ("have raised", "were"), 0 when it does not
+// say (past tense, modals).
+int VerbNumber(const Tree& t, int v) {
+  auto number = [&](int w) {
+    std::string_view x = t.tok(w).xpos, f = t.tok(w).form;
+    if (x == "VBZ" || f == "was" || f == "Was") return 1;
+    if (x == "VBP" || f == "were" || f == "Were") return -1;
+    return 0;
+  };
+  for (int c : t.children(v)) {  // the finite word is the first auxiliary
+    if (t.base_rel(c) == "aux" || t.base_rel(c) == "cop") return number(c);
   }
-  return false;
+  return number(v);
 }
 
 }  // namespace
@@ -102,10 +110,13 @@ const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, i
     // border, not Ukraine.
     if ((l == "who" || l == "which" || l == "that") && clause >= 0 && t.rel(clause) == "acl:relcl") {
       int noun = t.head(clause);
-      // "forces that has killed": a singular verb does not belong to a
-      // plural noun; the parser hung the clause on the wrong one.
-      if (noun >= 0 && SingularVerb(t, clause) && (t.tok(noun).xpos == "NNS" || t.tok(noun).xpos == "NNPS")) {
-        return nullptr;
+      // "forces that has killed", "the border with Ukraine that have raised
+      // fears": a verb that does not agree in number with the noun shows
+      // the parser hung the clause on the wrong one.
+      if (noun >= 0) {
+        std::string_view x = t.tok(noun).xpos;
+        int noun_number = x == "NNS" || x == "NNPS" ? -1 : x == "NN" || x == "NNP" ? 1 : 0;
+        if (noun_number * VerbNumber(t, clause) < 0) return nullptr;
       }
       return noun >= 0 && sv.ref_at[noun] >= 0 ? &sv.refs[sv.ref_at[noun]] : nullptr;
     }

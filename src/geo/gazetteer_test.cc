@@ -70,7 +70,7 @@ TEST(GazetteerTest, ReportsBadLinesWithTheirNumber) {
 }
 
 // The gazetteer the build converts from GeoNames (tools/make_gazetteer.mjs).
-TEST(GazetteerTest, RealGazetteerLoadsFast) {
+TEST(GazetteerTest, RealGazetteerLoads) {
   std::string path = FindGazetteer("");
   if (path.empty()) {
     GTEST_SKIP() << "no gazetteer.tsv next to the test program or in $FAULTLINE_GAZETTEER: run scripts/setup.sh "
@@ -82,9 +82,8 @@ TEST(GazetteerTest, RealGazetteerLoadsFast) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   std::printf("loaded %zu places from %s in %.1f ms\n", (*g)->size(), path.c_str(), ms);
   EXPECT_GT((*g)->size(), 130000u);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(ms, 200.0);
-#endif
+  // The load time is printed, not asserted: speed is measured by
+  // benchmarks, never by timed tests (a loaded CI machine is not slow code).
   bool paris_capital = false;
   for (const PlaceMatch& m : (*g)->Find("Paris")) paris_capital |= m.place->country == "FRA" && m.place->IsCapital();
   EXPECT_TRUE(paris_capital);

@@ -14,7 +14,7 @@ namespace {
 class ParserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto tagger = Tagger::Load("models/tagger.bin");
+    auto tagger = Tagger::Load("models/tagger.bin", "/usr/share/wordnet");
     auto parser = Parser::Load("models/parser.bin");
     auto lemmatizer = Lemmatizer::Load("/usr/share/wordnet", "models/lemmas.tsv");
     ASSERT_TRUE(tagger.ok()) << tagger.status().message();

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base/ascii.h"
+#include "base/iso_date.h"
 #include "dict/line_fields.h"
 
 namespace faultline::peers {
@@ -285,8 +286,9 @@ std::string PeerDateToIso(std::string_view s) {
     y = (yy <= 30 ? "20" : "19") + std::string(s.substr(0, 2));
   }
   std::string iso = y + "-" + m + "-" + d;
-  int days;
-  return IsoToDays(iso, &days) ? iso : "";
+  // The project's one notion of a date (base/iso_date.h): a real day in
+  // years 1000-2999, so "68470501" is no more a date here than elsewhere.
+  return IsValidIsoDate(iso, nullptr) ? iso : "";
 }
 
 Status ReadWholeFile(const std::string& path, std::string* out) {

@@ -90,7 +90,9 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
   };
   std::vector<std::string> include;
   size_t env = text.find("<Environment>");
-  size_t env_end = text.find("</Environment>");
+  // The closing tag is looked for after the opening one: a stray
+  // "</Environment>" before it would otherwise make a negative length.
+  size_t env_end = env == std::string::npos ? std::string::npos : text.find("</Environment>", env);
   if (env != std::string::npos && env_end != std::string::npos) {
     std::string_view e(text.data() + env, env_end - env);
     std::istringstream in(element("Include", e));
@@ -128,6 +130,11 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     if (tag_end == std::string::npos || close == std::string::npos) {
       suite.warnings.push_back(file + ":" + std::to_string(LineAt(text, s)) + ": unclosed <Sentence> (skipped)");
       break;
+    }
+    if (tag_end > close) {  // "<Sentence </Sentence>": the tag never closed
+      suite.warnings.push_back(file + ":" + std::to_string(LineAt(text, s)) + ": malformed <Sentence> tag (skipped)");
+      pos = close + 11;
+      continue;
     }
     std::string_view tag(text.data() + s, tag_end - s);
     std::string_view body(text.data() + tag_end + 1, close - tag_end - 1);

@@ -51,10 +51,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
     m.actors.Finish();
     m.verbs.Finish();
   }
-  auto tagger = Tagger::Load(o.home + "/models/tagger.bin");
+  auto wordnet = WordNet::Load(o.wordnet);
+  if (!wordnet.ok()) return wordnet.status();
+  auto tagger = Tagger::Load(o.home + "/models/tagger.bin", *wordnet);
   if (!tagger.ok()) return tagger.status();
   m.tagger = std::move(tagger).value();
-  auto lem = Lemmatizer::Load(o.wordnet, o.home + "/models/lemmas.tsv");
+  auto lem = Lemmatizer::Load(*wordnet, o.home + "/models/lemmas.tsv");
   if (!lem.ok()) return lem.status();
   m.lemmatizer = std::move(lem).value();
   auto parser = Parser::Load(o.home + "/models/parser.bin");

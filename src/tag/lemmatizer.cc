@@ -1,5 +1,6 @@
 #include "tag/lemmatizer.h"
 
+#include <algorithm>
 #include <map>
 
 #include "learn/binary_io.h"
@@ -8,8 +9,6 @@
 namespace faultline {
 
 namespace {
-
-const char* const kPosNames[] = {"noun", "verb", "adj", "adv"};
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -74,6 +73,51 @@ std::vector<std::string> Candidates(const std::string& w, bool verb_like, bool a
   return out;
 }
 
+// EWT's number lemmas: digit groups lose their commas ("420,588" ->
+// "420588", every one of the 108 in train), number words are lowercased
+// ("One" -> "one"), anything else stays as written ("3.5", "1990s").
+std::string NumberLemma(std::string_view form) {
+  bool digits_and_commas = !form.empty(), has_comma = false, letters_only = !form.empty();
+  for (char c : form) {
+    bool digit = c >= '0' && c <= '9';
+    has_comma |= c == ',';
+    digits_and_commas &= digit || c == ',' || c == '.';
+    letters_only &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+  }
+  std::string out(form);
+  if (digits_and_commas && has_comma && form.front() != ',') {
+    std::erase(out, ',');
+  } else if (letters_only) {
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+  }
+  return out;
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool HasUpper(std::string_view s) { return std::any_of(s.begin(), s.end(), IsUpper); }
+
+// "SOUTER", "WASHINGTON": all capitals, 5+ letters, 2+ vowels (not "IFERC"
+// or "HPL", which are acronyms).
+bool LooksLikeCapitalisedName(std::string_view s) {
+  if (s.size() < 5) return false;
+  int vowels = 0;
+  for (char c : s) {
+    if (!IsUpper(c)) return false;
+    vowels += c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+  }
+  return vowels >= 2;
+}
+
+std::string TitleCase(std::string lower) {
+  lower[0] = static_cast<char>(lower[0] - 32);
+  return lower;
+}
+
 // When WordNet knows no candidate: the first candidate that keeps a stem.
 std::string GuessLemma(const std::string& w, const std::vector<std::string>& cands) {
   for (const std::string& c : cands) {
@@ -86,44 +130,20 @@ std::string GuessLemma(const std::string& w, const std::vector<std::string>& can
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
                                                      const std::string& table_path) {
+  auto wordnet = WordNet::Load(wordnet_dir);
+  if (!wordnet.ok()) return wordnet.status();
+  return Load(std::move(wordnet).value(), table_path);
+}
+
+Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(std::shared_ptr<const WordNet> wordnet,
+                                                     const std::string& table_path) {
   std::unique_ptr<Lemmatizer> lem(new Lemmatizer());
-  Status st = lem->LoadWordNet(wordnet_dir);
-  if (!st.ok()) return st;
+  lem->wordnet_ = std::move(wordnet);
   if (!table_path.empty()) {
-    st = lem->LoadTable(table_path);
+    Status st = lem->LoadTable(table_path);
     if (!st.ok()) return st;
   }
   return lem;
-}
-
-Status Lemmatizer::LoadWordNet(const std::string& dir) {
-  for (int p = 0; p < kNumPos; ++p) {
-    Result<std::string> index = ReadWholeFile(dir + "/index." + kPosNames[p]);
-    if (!index.ok()) return index.status();
-    Result<std::string> exc = ReadWholeFile(dir + "/" + kPosNames[p] + ".exc");
-    if (!exc.ok()) return exc.status();
-    std::string_view text = *index;
-    for (size_t pos = 0; pos < text.size();) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      std::string_view line = text.substr(pos, nl - pos);
-      if (!line.empty() && line[0] != ' ') index_[p].emplace(line.substr(0, line.find(' ')));
-      pos = nl + 1;
-    }
-    text = *exc;
-    for (size_t pos = 0; pos < text.size();) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      std::string_view line = text.substr(pos, nl - pos);
-      size_t sp = line.find(' ');
-      if (sp != std::string_view::npos) {
-        std::string_view base = line.substr(sp + 1);
-        exceptions_[p].emplace(line.substr(0, sp), base.substr(0, base.find(' ')));
-      }
-      pos = nl + 1;
-    }
-  }
-  return Status::Ok();
 }
 
 Status Lemmatizer::LoadTable(const std::string& path) {
@@ -150,9 +170,9 @@ Status Lemmatizer::LoadTable(const std::string& path) {
 }
 
 std::string Lemmatizer::Morphy(const std::string& lower, Pos pos) const {
-  auto exc = exceptions_[pos].find(lower);
-  if (exc != exceptions_[pos].end()) return exc->second;
-  std::vector<std::string> cands = Candidates(lower, pos == kVerb, pos == kAdj || pos == kAdv);
+  if (const std::string* exc = wordnet_->Exception(lower, pos)) return *exc;
+  std::vector<std::string> cands =
+      Candidates(lower, pos == WordNet::kVerb, pos == WordNet::kAdj || pos == WordNet::kAdv);
   for (const std::string& c : cands) {
     if (Known(c, pos)) return c;
   }
@@ -161,26 +181,43 @@ std::string Lemmatizer::Morphy(const std::string& lower, Pos pos) const {
 }
 
 std::string Lemmatizer::RuleLemma(std::string_view form, std::string_view upos,
-                                  std::string_view xpos) const {
-  if (upos == "PUNCT" || upos == "NUM" || upos == "SYM" || upos == "X") return std::string(form);
+                                  std::string_view xpos, bool mid_sentence) const {
+  if (upos == "NUM") return NumberLemma(form);
+  if (upos == "PUNCT" || upos == "SYM" || upos == "X") return std::string(form);
+  // Case conventions of EWT, each checked on train (kept/changed counts):
+  // codes and letters keep their case ("EB3326", "P": 181/32), adjectives
+  // tagged NNP keep theirs ("Red Cross": 598/14), and so do capitalised
+  // adjectives inside a sentence that WordNet does not know as common
+  // adjectives ("Jordanian", "anti-Muslim": 56/27).
+  if (upos == "NOUN" && (HasDigit(form) || (form.size() == 1 && IsUpper(form[0])))) {
+    return std::string(form);
+  }
+  if (upos == "ADJ" && (xpos == "NNP" || xpos == "NNPS")) return std::string(form);
   std::string lower;
   LowerAscii(form, &lower);
+  if (upos == "ADJ" && mid_sentence && xpos == "JJ" && HasUpper(form) &&
+      !wordnet_->Known(lower, WordNet::kAdj)) {
+    return std::string(form);
+  }
   if (upos == "PROPN") {
+    // Names written in capitals get their usual case ("SOUTER" -> "Souter",
+    // 131/37 for 5+ letters with 2+ vowels); shorter ones are acronyms.
+    if (LooksLikeCapitalisedName(form)) return TitleCase(lower);
     if (xpos != "NNPS") return std::string(form);
-    std::string base = Morphy(lower, kNoun);
+    std::string base = Morphy(lower, WordNet::kNoun);
     // Keep the original case of the part that survives ("Americans").
     return lower.compare(0, base.size(), base) == 0 ? std::string(form.substr(0, base.size()))
                                                     : std::string(form);
   }
-  if (xpos == "NNS") return Morphy(lower, kNoun);
-  if (xpos == "VBD" || xpos == "VBN" || xpos == "VBG" || xpos == "VBZ") return Morphy(lower, kVerb);
-  if (xpos == "JJR" || xpos == "JJS") return Morphy(lower, kAdj);
-  if (xpos == "RBR" || xpos == "RBS") return Morphy(lower, kAdv);
+  if (xpos == "NNS") return Morphy(lower, WordNet::kNoun);
+  if (xpos == "VBD" || xpos == "VBN" || xpos == "VBG" || xpos == "VBZ") return Morphy(lower, WordNet::kVerb);
+  if (xpos == "JJR" || xpos == "JJS") return Morphy(lower, WordNet::kAdj);
+  if (xpos == "RBR" || xpos == "RBS") return Morphy(lower, WordNet::kAdv);
   return lower;
 }
 
 std::string Lemmatizer::Lemma(std::string_view form, std::string_view upos,
-                              std::string_view xpos) const {
+                              std::string_view xpos, bool mid_sentence) const {
   if (!table_.empty()) {
     std::string key;
     LowerAscii(form, &key);
@@ -189,12 +226,14 @@ std::string Lemmatizer::Lemma(std::string_view form, std::string_view upos,
     auto it = table_.find(key);
     if (it != table_.end()) return it->second;
   }
-  return RuleLemma(form, upos, xpos);
+  return RuleLemma(form, upos, xpos, mid_sentence);
 }
 
 void Lemmatizer::Lemmatize(Document* doc, const Sentence& s) const {
   Token* toks = doc->begin_of(s);
-  for (uint32_t i = 0; i < s.size; ++i) toks[i].lemma = Lemma(toks[i].form, toks[i].upos, toks[i].xpos);
+  for (uint32_t i = 0; i < s.size; ++i) {
+    toks[i].lemma = Lemma(toks[i].form, toks[i].upos, toks[i].xpos, i > 0);
+  }
 }
 
 std::string Lemmatizer::LearnTable(const std::vector<Document>& train) const {
@@ -205,14 +244,17 @@ std::string Lemmatizer::LearnTable(const std::vector<Document>& train) const {
   std::map<std::string, Counts> by_key;
   std::string key;
   for (const Document& d : train) {
-    for (const Token& t : d.tokens) {
-      if (t.lemma.empty()) continue;
-      LowerAscii(t.form, &key);
-      key.push_back('\t');
-      key.append(t.xpos);
-      Counts& c = by_key[key];
-      ++c.total;
-      if (RuleLemma(t.form, t.upos, t.xpos) != t.lemma) ++c.wrong[t.lemma];
+    for (const Sentence& s : d.sentences) {
+      for (uint32_t i = 0; i < s.size; ++i) {
+        const Token& t = d.tokens[s.first + i];
+        if (t.lemma.empty()) continue;
+        LowerAscii(t.form, &key);
+        key.push_back('\t');
+        key.append(t.xpos);
+        Counts& c = by_key[key];
+        ++c.total;
+        if (RuleLemma(t.form, t.upos, t.xpos, i > 0) != t.lemma) ++c.wrong[t.lemma];
+      }
     }
   }
   std::string out = "# form(lowercased)\txpos\tlemma: learned from the treebank where WordNet rules differ\n";
@@ -226,7 +268,7 @@ std::string Lemmatizer::LearnTable(const std::vector<Document>& train) const {
     // event coding wants the singular, so those stay with the rules.
     std::string_view form = std::string_view(k).substr(0, k.find('\t'));
     bool regular_plural = k.ends_with("\tNNS") && best->first == form &&
-                          !exceptions_[kNoun].count(std::string(form));
+                          !wordnet_->Exception(std::string(form), WordNet::kNoun);
     if (!regular_plural) out += k + "\t" + best->first + "\n";
   }
   return out;

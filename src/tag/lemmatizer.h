@@ -13,11 +13,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "faultline/document.h"
 #include "faultline/status.h"
+#include "tag/wordnet.h"
 
 namespace faultline {
 
@@ -29,13 +29,19 @@ class Lemmatizer {
   // Errors: NotFound for a missing file, Corruption for a bad table line.
   static Result<std::unique_ptr<Lemmatizer>> Load(const std::string& wordnet_dir,
                                                   const std::string& table_path);
+  // The same with WordNet already loaded (shared with the tagger).
+  static Result<std::unique_ptr<Lemmatizer>> Load(std::shared_ptr<const WordNet> wordnet,
+                                                  const std::string& table_path);
 
   // Fills Token::lemma for the tokens of `s` (needs upos/xpos).
   void Lemmatize(Document* doc, const Sentence& s) const;
-  std::string Lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
+  // `mid_sentence`: the word is not the first of its sentence, so its
+  // capital letter may be its own rather than the sentence's.
+  std::string Lemma(std::string_view form, std::string_view upos, std::string_view xpos,
+                    bool mid_sentence = false) const;
   // The WordNet/rule answer alone, without the learned table.
-  std::string RuleLemma(std::string_view form, std::string_view upos,
-                        std::string_view xpos) const;
+  std::string RuleLemma(std::string_view form, std::string_view upos, std::string_view xpos,
+                        bool mid_sentence = false) const;
 
   // Learns the exception table from gold lemmas: (lowercased form, xpos)
   // pairs whose majority lemma differs from RuleLemma, except regular plurals
@@ -45,16 +51,14 @@ class Lemmatizer {
   size_t table_size() const { return table_.size(); }
 
  private:
-  enum Pos { kNoun, kVerb, kAdj, kAdv, kNumPos };
+  using Pos = WordNet::Pos;
   Lemmatizer() = default;
-  Status LoadWordNet(const std::string& dir);
   Status LoadTable(const std::string& path);
   // First rule candidate found in WordNet for `lower`, or a heuristic guess.
   std::string Morphy(const std::string& lower, Pos pos) const;
-  bool Known(const std::string& word, Pos pos) const { return index_[pos].count(word) > 0; }
+  bool Known(const std::string& word, Pos pos) const { return wordnet_->Known(word, pos); }
 
-  std::unordered_set<std::string> index_[kNumPos];
-  std::unordered_map<std::string, std::string> exceptions_[kNumPos];
+  std::shared_ptr<const WordNet> wordnet_;
   std::unordered_map<std::string, std::string> table_;  // "lower\txpos" -> lemma
 };
 

@@ -52,6 +52,24 @@ TEST_F(LemmatizerTest, CaseConventions) {
   EXPECT_EQ(lem_->Lemma("12", "NUM", "CD"), "12");
 }
 
+// EWT's conventions the rules follow (each counted on train; see RuleLemma).
+TEST_F(LemmatizerTest, NumbersCodesAndCapitals) {
+  EXPECT_EQ(lem_->Lemma("420,588", "NUM", "CD"), "420588");
+  EXPECT_EQ(lem_->Lemma("3.5", "NUM", "CD"), "3.5");
+  EXPECT_EQ(lem_->Lemma("One", "NUM", "CD"), "one");
+  EXPECT_EQ(lem_->Lemma("SOUTER", "PROPN", "NNP"), "Souter");
+  EXPECT_EQ(lem_->Lemma("HPL", "PROPN", "NNP"), "HPL");  // short: an acronym
+  EXPECT_EQ(lem_->Lemma("NATO", "PROPN", "NNP"), "NATO");
+  EXPECT_EQ(lem_->Lemma("EB3326", "NOUN", "NN"), "EB3326");
+  EXPECT_EQ(lem_->Lemma("P", "NOUN", "NN"), "P");
+  EXPECT_EQ(lem_->Lemma("Red", "ADJ", "NNP"), "Red");
+  // Capitalised adjectives WordNet does not know keep their case inside a
+  // sentence; known ones ("Good", "Ukrainian") and sentence starts do not.
+  EXPECT_EQ(lem_->Lemma("anti-Muslim", "ADJ", "JJ", /*mid_sentence=*/true), "anti-Muslim");
+  EXPECT_EQ(lem_->Lemma("anti-Muslim", "ADJ", "JJ", /*mid_sentence=*/false), "anti-muslim");
+  EXPECT_EQ(lem_->Lemma("Good", "ADJ", "JJ", /*mid_sentence=*/true), "good");
+}
+
 TEST_F(LemmatizerTest, RulesAloneNeedTheTableForClosedClasses) {
   auto rules = Lemmatizer::Load(kWordNet, "");
   ASSERT_TRUE(rules.ok());
@@ -60,7 +78,7 @@ TEST_F(LemmatizerTest, RulesAloneNeedTheTableForClosedClasses) {
 }
 
 TEST_F(LemmatizerTest, LemmatizesTaggedSentence) {
-  auto tagger = Tagger::Load("models/tagger.bin");
+  auto tagger = Tagger::Load("models/tagger.bin", "/usr/share/wordnet");
   ASSERT_TRUE(tagger.ok()) << tagger.status().message();
   Document doc = WhitespaceDocument("Troops were gathering near the border , officials said .");
   (*tagger)->Tag(&doc, doc.sentences[0]);

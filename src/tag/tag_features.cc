@@ -1,6 +1,7 @@
 #include "tag/tag_features.h"
 
 #include "learn/hash.h"
+#include "tag/wordnet.h"
 
 namespace faultline {
 
@@ -56,8 +57,8 @@ void LowerAscii(std::string_view s, std::string* out) {
 }
 
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
-                         const std::unordered_map<uint64_t, int>& dict,
-                         std::vector<TagTokenInfo>* info) {
+                         const std::unordered_map<uint64_t, int>& dict, const WordNet& wordnet,
+                         bool for_training, std::vector<TagTokenInfo>* info) {
   info->resize(forms.size());
   std::string lower;
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -67,6 +68,15 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
     std::string_view l = lower;
     t.form = HashBytes(f);
     t.lower = HashBytes(l);
+    auto it = dict.find(t.form);
+    t.dict_class = it == dict.end() ? kNoTag : it->second;
+    if (it != dict.end() && !for_training) {
+      // Skips the model: only what its neighbours' features read.
+      t.suffix[2] = l.size() > 3 ? HashBytes(l.substr(l.size() - 3)) : t.lower;
+      Shapes(f, &t.shape, &t.short_shape);
+      t.wn = kInDict;
+      continue;
+    }
     for (size_t k = 0; k < 4; ++k) {
       t.suffix[k] = l.size() > k + 1 ? HashBytes(l.substr(l.size() - k - 1)) : t.lower;
     }
@@ -75,8 +85,9 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
     }
     Shapes(f, &t.shape, &t.short_shape);
     t.flags = Flags(f);
-    auto it = dict.find(t.form);
-    t.dict_class = it == dict.end() ? kNoTag : it->second;
+    // Tag-dictionary words skip the model, so their word classes would only
+    // serve as right context, where dict_class says more.
+    t.wn = it == dict.end() ? wordnet.WordClasses(l) : kInDict;
   }
 }
 
@@ -129,6 +140,13 @@ void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int
   out[k++] = Feature(32, prev1, dict_at(p + 1));
   out[k++] = Feature(33, lower_at(p - 1), lower_at(p + 1));
   out[k++] = Feature(34, prev1, lower_at(p + 1));
+  // What WordNet allows the word to be ("Risk": a common noun, so capitalised
+  // for another reason than being a name).
+  auto wn_at = [&](long j) { return j >= static_cast<long>(info.size()) ? kInDict + 1 : info[j].wn; };
+  out[k++] = Feature(35, w.wn);
+  out[k++] = Feature(36, w.wn, w.short_shape);
+  out[k++] = Feature(37, prev1, w.wn);
+  out[k++] = Feature(38, wn_at(p + 1));
 }
 
 }  // namespace faultline

@@ -23,16 +23,22 @@ struct TagTokenInfo {
   uint64_t short_shape;  // runs collapsed: "Xx", "d,d"
   uint64_t flags;   // has digit / hyphen / upper / all-caps bits
   int dict_class;   // class from the tag dictionary, or kNoTag (look-ahead)
+  int wn;           // WordNet::WordClasses bits; kInDict for tag-dictionary words
 };
 
-inline constexpr int kNumTagFeatures = 35;
+inline constexpr int kNumTagFeatures = 39;
 inline constexpr int kNoTag = 250;  // before the sentence start
+inline constexpr int kInDict = 256;  // TagTokenInfo::wn of tag-dictionary words (not looked up)
+
+class WordNet;
 
 // Fills `info` (resized) for the forms of one sentence; `dict` maps exact
-// form hashes to unambiguous classes.
+// form hashes to unambiguous classes; `wordnet` gives the word classes of
+// the other words. At run time (`for_training` false) tag-dictionary words
+// skip the model, so only the fields their neighbours read are filled.
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
-                         const std::unordered_map<uint64_t, int>& dict,
-                         std::vector<TagTokenInfo>* info);
+                         const std::unordered_map<uint64_t, int>& dict, const WordNet& wordnet,
+                         bool for_training, std::vector<TagTokenInfo>* info);
 
 // Writes kNumTagFeatures hashes for position i given the two previous tags.
 void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int prev2,

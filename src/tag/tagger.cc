@@ -28,8 +28,11 @@ Scratch& ThreadScratch() {
 }  // namespace
 
 Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, int> tag_dict,
-               SparseModel model)
-    : classes_(std::move(classes)), tag_dict_(std::move(tag_dict)), model_(std::move(model)) {
+               SparseModel model, std::shared_ptr<const WordNet> wordnet)
+    : classes_(std::move(classes)),
+      tag_dict_(std::move(tag_dict)),
+      model_(std::move(model)),
+      wordnet_(std::move(wordnet)) {
   for (const std::string& c : classes_) {
     size_t tab = c.find('\t');
     upos_.push_back(InternTag(std::string_view(c).substr(0, tab)));
@@ -39,15 +42,14 @@ Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, in
 
 void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int>* classes) const {
   Scratch& s = ThreadScratch();
-  ComputeTagTokenInfo(forms, tag_dict_, &s.info);
+  ComputeTagTokenInfo(forms, tag_dict_, *wordnet_, /*for_training=*/false, &s.info);
   classes->resize(forms.size());
   int prev1 = kNoTag, prev2 = kNoTag;
   const int nc = model_.num_classes();
   for (size_t i = 0; i < forms.size(); ++i) {
     int best = -1;
-    auto it = tag_dict_.find(s.info[i].form);
-    if (it != tag_dict_.end()) {
-      best = it->second;
+    if (s.info[i].dict_class != kNoTag) {
+      best = s.info[i].dict_class;
     } else {
       TagFeatures(s.info, i, prev1, prev2, s.feats);
       model_.Score(s.feats, kNumTagFeatures, s.scores);
@@ -90,7 +92,16 @@ std::string Tagger::Serialize() const {
 
 Status Tagger::Save(const std::string& path) const { return WriteWholeFile(path, Serialize()); }
 
-Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path,
+                                             const std::string& wordnet_dir) {
+  auto wordnet = WordNet::Load(wordnet_dir);
+  if (!wordnet.ok()) return wordnet.status();
+  return Load(path, std::move(wordnet).value());
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path,
+                                             std::shared_ptr<const WordNet> wordnet) {
+  if (!wordnet) return Status::Invalid(path + ": the tagger needs WordNet");
   Result<std::string> data = ReadWholeFile(path);
   if (!data.ok()) return data.status();
   BinaryReader r(*data);
@@ -113,7 +124,8 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
   if (model->num_classes() != static_cast<int>(classes.size())) {
     return Status::Corruption(path + ": model and class table disagree");
   }
-  return std::make_unique<Tagger>(std::move(classes), std::move(dict), std::move(*model));
+  return std::make_unique<Tagger>(std::move(classes), std::move(dict), std::move(*model),
+                                  std::move(wordnet));
 }
 
 }  // namespace faultline

@@ -16,17 +16,23 @@
 #include "faultline/document.h"
 #include "faultline/status.h"
 #include "learn/perceptron.h"
+#include "tag/wordnet.h"
 
 namespace faultline {
 
 // Immutable after Load; Tag() is const and safe to call from many threads.
 class Tagger {
  public:
-  // Returns NotFound / Corruption with the path in the message.
-  static Result<std::unique_ptr<Tagger>> Load(const std::string& path);
+  // Returns NotFound / Corruption with the path in the message. The features
+  // read WordNet's word classes, so the tagger keeps `wordnet` (not null).
+  static Result<std::unique_ptr<Tagger>> Load(const std::string& path,
+                                              std::shared_ptr<const WordNet> wordnet);
+  // The same, loading WordNet from `wordnet_dir` (tests, tools).
+  static Result<std::unique_ptr<Tagger>> Load(const std::string& path,
+                                              const std::string& wordnet_dir);
   // Builds a tagger from parts (used by the trainer).
   Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, int> tag_dict,
-         SparseModel model);
+         SparseModel model, std::shared_ptr<const WordNet> wordnet);
 
   // Fills upos and xpos of the tokens of `s`.
   void Tag(Document* doc, const Sentence& s) const;
@@ -43,6 +49,7 @@ class Tagger {
   std::vector<std::string_view> upos_, xpos_;  // interned, per class
   std::unordered_map<uint64_t, int> tag_dict_;  // exact-form hash -> class
   SparseModel model_;
+  std::shared_ptr<const WordNet> wordnet_;
 };
 
 struct TaggerTrainOptions {
@@ -56,6 +63,7 @@ struct TaggerTrainOptions {
 // (if not null). Documents must carry gold upos/xpos.
 Result<std::unique_ptr<Tagger>> TrainTagger(const std::vector<Document>& train,
                                             const std::vector<Document>& dev,
+                                            std::shared_ptr<const WordNet> wordnet,
                                             const TaggerTrainOptions& opts, FILE* log);
 
 }  // namespace faultline

@@ -13,7 +13,7 @@ constexpr char kModel[] = "models/tagger.bin";
 class TaggerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto tagger = Tagger::Load(kModel);
+    auto tagger = Tagger::Load(kModel, "/usr/share/wordnet");
     ASSERT_TRUE(tagger.ok()) << tagger.status().message();
     tagger_ = std::move(*tagger);
   }
@@ -55,7 +55,7 @@ TEST_F(TaggerTest, EmptySentenceIsFine) {
 }
 
 TEST(TaggerLoadTest, RejectsMissingAndCorruptFiles) {
-  auto missing = Tagger::Load("/nonexistent/tagger.bin");
+  auto missing = Tagger::Load("/nonexistent/tagger.bin", "/usr/share/wordnet");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
 
@@ -63,7 +63,7 @@ TEST(TaggerLoadTest, RejectsMissingAndCorruptFiles) {
   ASSERT_TRUE(data.ok());
   std::string path = ::testing::TempDir() + "/truncated_tagger.bin";
   ASSERT_TRUE(WriteWholeFile(path, data->substr(0, data->size() / 3)).ok());
-  auto truncated = Tagger::Load(path);
+  auto truncated = Tagger::Load(path, "/usr/share/wordnet");
   ASSERT_FALSE(truncated.ok());
   EXPECT_EQ(truncated.status().code(), Status::Code::kCorruption);
 }

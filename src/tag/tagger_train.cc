@@ -79,7 +79,9 @@ std::vector<TrainSentence> Collect(const std::vector<Document>& docs,
 
 Result<std::unique_ptr<Tagger>> TrainTagger(const std::vector<Document>& train,
                                             const std::vector<Document>& dev,
+                                            std::shared_ptr<const WordNet> wordnet,
                                             const TaggerTrainOptions& opts, FILE* log) {
+  if (!wordnet) return Status::Invalid("the tagger needs WordNet");
   std::map<std::string, int> class_ids;
   std::vector<TrainSentence> data = Collect(train, &class_ids, true);
   std::vector<TrainSentence> dev_data = Collect(dev, &class_ids, false);
@@ -102,7 +104,7 @@ Result<std::unique_ptr<Tagger>> TrainTagger(const std::vector<Document>& train,
     size_t right = 0, total = 0;
     for (size_t idx : order) {
       const TrainSentence& s = data[idx];
-      ComputeTagTokenInfo(s.forms, dict, &info);
+      ComputeTagTokenInfo(s.forms, dict, *wordnet, /*for_training=*/true, &info);
       int prev1 = kNoTag, prev2 = kNoTag;
       for (size_t i = 0; i < s.forms.size(); ++i) {
         TagFeatures(info, i, prev1, prev2, feats);
@@ -116,7 +118,7 @@ Result<std::unique_ptr<Tagger>> TrainTagger(const std::vector<Document>& train,
         prev1 = guess;
       }
     }
-    tagger = std::make_unique<Tagger>(classes, dict, model.Compile(opts.prune));
+    tagger = std::make_unique<Tagger>(classes, dict, model.Compile(opts.prune), wordnet);
     if (log) {
       std::fprintf(log, "epoch %d: train %.4f dev %.4f\n", epoch,
                    static_cast<double>(right) / total, Accuracy(*tagger, dev_data));
