@@ -3,6 +3,7 @@
 // UPOS, XPOS, lemma, UAS and LAS over all words (punctuation included, as in
 // the CoNLL 2018 shared task), plus tagging and parsing speed.
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <cstdio>
 #include <string>
@@ -57,17 +58,21 @@ int EvalParse(int argc, char** argv) {
   std::string models = "models";
   std::string wordnet = "/usr/share/wordnet";
   std::string out;  // optional: predicted CoNLL-U
+  std::string prune;  // optional: prune the parser's weights below this first
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
     if (i + 1 >= argc || (flag != "--test" && flag != "--models" && flag != "--wordnet" &&
-                          flag != "--out")) {
+                          flag != "--out" && flag != "--prune")) {
       std::fprintf(stderr, "usage: faultline eval-parse [--test FILE] [--models DIR] [--wordnet DIR]\n"
-                   "         [--out PRED.conllu]\n");
+                   "         [--out PRED.conllu] [--prune N]\n"
+                   "  --prune N: drop parser weights below N (int16 units) before scoring,\n"
+                   "             to measure a smaller, faster model\n");
       return 2;
     }
     (flag == "--test"     ? test
      : flag == "--models" ? models
      : flag == "--out"    ? out
+     : flag == "--prune"  ? prune
                           : wordnet) = argv[++i];
   }
   auto start = std::chrono::steady_clock::now();
@@ -77,6 +82,11 @@ int EvalParse(int argc, char** argv) {
   if (!tagger.ok()) return Fail(tagger.status());
   auto parser = Parser::Load(models + "/parser.bin");
   if (!parser.ok()) return Fail(parser.status());
+  if (!prune.empty()) {
+    (*parser)->Prune(std::atoi(prune.c_str()));
+    std::printf("parser pruned below %s: %zu features, %zu weights\n", prune.c_str(),
+                (*parser)->num_features(), (*parser)->num_weights());
+  }
   auto lemmatizer = Lemmatizer::Load(*wn, models + "/lemmas.tsv");
   if (!lemmatizer.ok()) return Fail(lemmatizer.status());
   double load_secs = Seconds(start);

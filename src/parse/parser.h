@@ -43,6 +43,11 @@ class Parser {
   Status Save(const std::string& path) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
+  // Drops weights with |w| < min_abs (quantised units): a smaller, faster
+  // model for some accuracy (`faultline eval-parse --prune N` measures it).
+  void Prune(int min_abs) { model_ = model_.Pruned(min_abs); }
+  size_t num_features() const { return model_.num_features(); }
+  size_t num_weights() const { return model_.num_weights(); }
 
  private:
   std::vector<std::string> labels_;

@@ -3,6 +3,9 @@
 #include "store/event_store.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
 #include <cstdio>
 
 #include "dates/civil_date.h"
@@ -148,9 +151,46 @@ static Result<int64_t> AssignIncident(SqlConnection* db, const Event& e, int64_t
   return ins->front().Int(0);
 }
 
-static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded) {
+namespace {
+
+// One dyad_days row's increments, summed over a batch before they are
+// written: one upsert per (dyad, day) instead of one per event.
+struct DayTotals {
+  int64_t events = 0, goldstein = 0, quad[5] = {0, 0, 0, 0, 0};
+};
+using DyadDayKey = std::tuple<std::string, std::string, int64_t>;
+using Rollup = std::map<DyadDayKey, DayTotals>;
+
+void AddToRollup(const Event& e, int64_t day, Rollup* rollup) {
+  DayTotals& t = (*rollup)[DyadDayKey{e.source, e.target, day}];
+  ++t.events;
+  // The same rounding as kGoldsteinSumSql: whole hundredths, half away from zero.
+  t.goldstein += std::llround(e.goldstein * 100);
+  if (e.quad_class >= 1 && e.quad_class <= 4) ++t.quad[e.quad_class];
+}
+
+Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
+  for (const auto& [key, t] : rollup) {
+    const auto& [source, target, day] = key;
+    auto up = db->Query(
+        "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day) DO UPDATE SET"
+        " events = dyad_days.events + excluded.events, goldstein = dyad_days.goldstein + excluded.goldstein,"
+        " q1 = dyad_days.q1 + excluded.q1, q2 = dyad_days.q2 + excluded.q2,"
+        " q3 = dyad_days.q3 + excluded.q3, q4 = dyad_days.q4 + excluded.q4",
+        {source, target, day, t.events, t.goldstein, t.quad[1], t.quad[2], t.quad[3], t.quad[4]});
+    if (!up.ok()) return up.status();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
+                          Rollup* rollup) {
   for (const Event& e : coded.events) {
     int64_t day = EventDay(e, doc_day);
+    AddToRollup(e, day, rollup);
     auto incident = AssignIncident(db, e, day);
     if (!incident.ok()) return incident.status();
     auto ins = db->Query(
@@ -184,7 +224,8 @@ static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const
 }
 
 // Stores one story; false when it was already there.
-static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const CodedDocument& coded) {
+static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const CodedDocument& coded,
+                               Rollup* rollup) {
   auto doc_day = DayNumber(doc.date);
   auto ins = db->Query(
       "INSERT INTO documents (doc_key, text_hash, date, day, title, source, url, text)"
@@ -200,15 +241,16 @@ static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const Cod
                           {id, static_cast<int64_t>(i), int64_t{s.begin}, int64_t{s.end}});
     if (!sent.ok()) return sent.status();
   }
-  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded); !s.ok()) return s;
+  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded, rollup); !s.ok()) return s;
   return true;
 }
 
 Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
   AddStats stats;
+  Rollup rollup;
   if (Status s = db_->Begin(); !s.ok()) return s;
   for (const StoryToStore& item : batch) {
-    auto stored = StoreStory(db_.get(), *item.doc, *item.coded);
+    auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &rollup);
     if (!stored.ok()) {
       (void)db_->Rollback();
       return stored.status().Prefixed(item.doc->id);
@@ -221,6 +263,11 @@ Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
     stats.events += item.coded->events.size();
     stats.quotes += item.coded->quotes.size();
     stats.counts += item.coded->counts.size();
+  }
+  // In the same transaction as the events: the rollup never disagrees with them.
+  if (Status s = WriteRollup(db_.get(), rollup); !s.ok()) {
+    (void)db_->Rollback();
+    return s.Prefixed("dyad_days rollup");
   }
   if (Status s = db_->Commit(); !s.ok()) {
     (void)db_->Rollback();

@@ -163,8 +163,17 @@ class EventStore {
 
   SqlConnection& db() { return *db_; }
 
+  // Timeline and TopDyads answer filters that name only a dyad and dates
+  // from the dyad_days rollup and the incidents table, not the events
+  // (doc/store.md). Off: always from the events (tests compare the two).
+  void set_use_rollups(bool on) { use_rollups_ = on; }
+
  private:
+  Result<std::vector<TimelinePoint>> TimelineFromRollup(const EventFilter& filter, Interval interval);
+  Result<std::vector<DyadCount>> TopDyadsFromRollup(const EventFilter& filter);
+
   std::unique_ptr<SqlConnection> db_;
+  bool use_rollups_ = true;
 };
 
 // Hash of the story text after normalisation (runs of white space, ASCII or

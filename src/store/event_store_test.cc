@@ -285,7 +285,7 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
       auto db = OpenPostgres(where_);
       ASSERT_TRUE(db.ok()) << db.status().message();
       ASSERT_OK((*db)->Execute(
-          "DROP TABLE IF EXISTS counts, quotes, events, sentences, incidents, documents, meta CASCADE"));
+          "DROP TABLE IF EXISTS dyad_days, counts, quotes, events, sentences, incidents, documents, meta CASCADE"));
     }
     auto store = EventStore::Open(where_);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -342,6 +342,11 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
     }
     for (const SqlRow& r : MUST(store_->db().Query("SELECT doc_key FROM documents ORDER BY doc_key"))) {
       out += r.Text(0) + "\n";
+    }
+    for (const SqlRow& r : MUST(store_->db().Query(
+             "SELECT source, target, day, events, goldstein, q1, q2, q3, q4 FROM dyad_days ORDER BY source, target, day"))) {
+      out += "rollup " + r.Text(0) + ">" + r.Text(1) + " " + r.Text(2) + ": " + r.Text(3) + " " + r.Text(4) + " " +
+             r.Text(5) + r.Text(6) + r.Text(7) + r.Text(8) + "\n";
     }
     return out;
   }
@@ -1191,13 +1196,15 @@ TEST_P(EventStoreTest, FailedBatchLeavesNothing) {
     }
     ++failures;
     EXPECT_NE(added.status().message().find("injected fault"), std::string::npos) << added.status().message();
-    // The error names the story it was storing.
-    EXPECT_EQ(added.status().message().rfind("story-", 0), 0u) << added.status().message();
+    // The error names the story it was storing, or the rollup.
+    const std::string& msg = added.status().message();
+    EXPECT_TRUE(msg.rfind("story-", 0) == 0 || msg.rfind("dyad_days", 0) == 0) << msg;
     ASSERT_EQ(Snapshot(), before) << "after a fault at statement " << k;
   }
   // 2 documents + 6 sentences + 6 events x (find + insert/update incident,
-  // insert event) + 1 count = 27 statements.
-  EXPECT_EQ(failures, 27);
+  // insert event) + 1 count = 27 statements, then one rollup upsert per
+  // (dyad, day) of the batch: 5.
+  EXPECT_EQ(failures, 32);
   StoreSummary s = MUST(store_->Summary());
   EXPECT_EQ(s.documents, 3);
   EXPECT_EQ(s.events, 10);
@@ -1335,6 +1342,100 @@ TEST_P(EventStoreTest, ReopenedStoreKeepsEverything) {
   store_ = std::move(again).value();
   EXPECT_EQ(MUST(store_->Summary()).events, 20);
   EXPECT_EQ(MUST(store_->Add(Batch({&m.s1}))).duplicates, 1u);
+}
+
+// ---------------------------------------------------------------------------
+// The dyad_days rollup: what it answers equals what the events say.
+
+std::string Show(const std::vector<TimelinePoint>& points) {
+  std::string out;
+  for (const TimelinePoint& p : points) {
+    out += p.start + " " + std::to_string(p.events) + "/" + std::to_string(p.incidents) + " q" +
+           std::to_string(p.quad[1]) + std::to_string(p.quad[2]) + std::to_string(p.quad[3]) +
+           std::to_string(p.quad[4]) + " g" + std::to_string(p.goldstein_sum) + "\n";
+  }
+  return out;
+}
+
+std::string Show(const std::vector<DyadCount>& dyads) {
+  std::string out;
+  for (const DyadCount& d : dyads) {
+    out += d.source + ">" + d.target + " " + std::to_string(d.events) + "/" + std::to_string(d.incidents) + " q" +
+           std::to_string(d.quad[1]) + std::to_string(d.quad[2]) + std::to_string(d.quad[3]) +
+           std::to_string(d.quad[4]) + " g" + std::to_string(d.goldstein_mean) + "\n";
+  }
+  return out;
+}
+
+// Every dyad-and-dates filter, answered from the rollup and from the events.
+void ExpectRollupMatchesEvents(EventStore* store) {
+  std::vector<EventFilter> filters;
+  for (const char* dyad : {"", "RUS-UKR", "RUS>UKR", "UKR>RUS", "RUSMIL-UKR", "CHN-RUS", "USA-UKR", "SYR-TUR"}) {
+    for (auto [from, to] : {std::pair<const char*, const char*>{"", ""}, {"2024-01-10", ""}, {"", "2024-01-11"},
+                            {"2024-01-11", "2024-01-24"}, {"2024-06-03", "2024-06-09"}, {"2025-01-01", ""}}) {
+      EventFilter f;
+      if (*dyad) EXPECT_TRUE(ParseDyad(dyad, &f).ok());
+      f.from = from;
+      f.to = to;
+      filters.push_back(f);
+    }
+  }
+  for (EventFilter f : filters) {
+    SCOPED_TRACE("dyad " + f.dyad_a + (f.dyad_directed ? ">" : "-") + f.dyad_b + " from '" + f.from + "' to '" +
+                 f.to + "'");
+    for (Interval interval : {Interval::kDay, Interval::kWeek}) {
+      store->set_use_rollups(true);
+      std::string rollup = Show(MUST(store->Timeline(f, interval)));
+      store->set_use_rollups(false);
+      EXPECT_EQ(rollup, Show(MUST(store->Timeline(f, interval))));
+    }
+    for (auto [limit, offset] : {std::pair<size_t, size_t>{100, 0}, {2, 0}, {2, 3}, {5, 100}}) {
+      f.limit = limit;
+      f.offset = offset;
+      store->set_use_rollups(true);
+      std::string rollup = Show(MUST(store->TopDyads(f)));
+      store->set_use_rollups(false);
+      EXPECT_EQ(rollup, Show(MUST(store->TopDyads(f))));
+    }
+  }
+  store->set_use_rollups(true);
+}
+
+TEST_P(EventStoreTest, RollupAnswersLikeTheEvents) {
+  MainData m;
+  AddMain(m);
+  // Incidents spanning several days (and a week boundary: June 3rd is a
+  // Monday), stored out of order.
+  std::vector<Story> days;
+  const char* const dates[] = {"2024-06-05", "2024-06-01", "2024-06-03", "2024-06-02", "2024-06-04",
+                               "2024-06-09", "2024-06-06", "2024-06-08", "2024-06-07", "2024-06-12"};
+  for (int i = 0; i < 10; ++i) {
+    std::string id = "J" + std::to_string(i);
+    std::string text = std::string("Syrian troops shelled Turkish posts on ") + dates[i] + ".";
+    days.push_back(MakeStory(id, dates[i], text, {text},
+                             {{id.c_str(), 0, dates[i], "SYRMIL", "TUR", "190", 4, -10, "reported", "shelled"},
+                              {id.c_str(), 0, dates[i], "TURMIL", "SYR", "190", 4, -9.5, "reported", "shelled"}}));
+  }
+  for (const Story& d : days) MUST(store_->Add(Batch({&d})));
+  ExpectRollupMatchesEvents(store_.get());
+}
+
+// A version-1 store (no rollup) is upgraded when opened: the rollup is built
+// from its events and answers as before.
+TEST_P(EventStoreTest, VersionOneStoreGetsItsRollup) {
+  MainData m;
+  AddMain(m);
+  const std::string before = Snapshot();
+  ASSERT_OK(store_->db().Execute("DELETE FROM dyad_days"));
+  ASSERT_OK(store_->db().Execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
+  store_.reset();
+  auto again = EventStore::Open(where_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  store_ = std::move(again).value();
+  EXPECT_EQ(Snapshot(), before);
+  auto version = MUST(store_->db().Query("SELECT value FROM meta WHERE key = 'schema_version'"));
+  EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
+  ExpectRollupMatchesEvents(store_.get());
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

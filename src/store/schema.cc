@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS incidents (
   last_day INTEGER NOT NULL,
   mentions INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS incidents_key ON incidents (source, target, root, first_day, last_day);
+CREATE INDEX IF NOT EXISTS incidents_day ON incidents (first_day, last_day, source, target);
 CREATE TABLE IF NOT EXISTS events (
   id {ID},
   document_id BIGINT NOT NULL REFERENCES documents(id),
@@ -95,6 +96,28 @@ CREATE TABLE IF NOT EXISTS counts (
   span_end INTEGER NOT NULL,
   text TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS counts_document ON counts (document_id);
+CREATE TABLE IF NOT EXISTS dyad_days (
+  source TEXT {CODE} NOT NULL,
+  target TEXT {CODE} NOT NULL,
+  day INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  goldstein BIGINT NOT NULL,
+  q1 INTEGER NOT NULL,
+  q2 INTEGER NOT NULL,
+  q3 INTEGER NOT NULL,
+  q4 INTEGER NOT NULL,
+  PRIMARY KEY (source, target, day)){WITHOUT_ROWID};
+CREATE INDEX IF NOT EXISTS dyad_days_day ON dyad_days (day, source, target, events, goldstein, q1, q2, q3, q4);
+)sql";
+
+// Version 1 -> 2 added dyad_days (and incidents_day, created above with
+// IF NOT EXISTS): filled here from the stored events.
+constexpr const char* kFillDyadDays = R"sql(
+INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4)
+SELECT e.source, e.target, e.day, COUNT(*), SUM(ROUND(e.goldstein * 100)),
+       SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)
+FROM events e GROUP BY e.source, e.target, e.day
 )sql";
 
 std::string Substitute(std::string sql, const std::string& from, const std::string& to) {
@@ -110,6 +133,9 @@ Status CreateSchema(SqlConnection* db) {
   const bool pg = db->dialect() == SqlDialect::kPostgres;
   std::string sql = Substitute(kTables, "{ID}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY");
   sql = Substitute(std::move(sql), "{CODE}", pg ? "COLLATE \"C\"" : "");
+  // SQLite stores a WITHOUT ROWID table in its primary key's b-tree: the
+  // rollup rows of a dyad sit together, in day order.
+  sql = Substitute(std::move(sql), "{WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
   if (Status s = db->Begin(); !s.ok()) return s;
   Status s = db->Execute(sql);
   if (s.ok()) {
@@ -120,6 +146,13 @@ Status CreateSchema(SqlConnection* db) {
       auto ins = db->Query("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
                            {std::string(std::to_string(kSchemaVersion))});
       if (!ins.ok()) s = ins.status();
+    } else if (rows->front().Text(0) == "1") {
+      s = db->Execute(kFillDyadDays);
+      if (s.ok()) {
+        auto up = db->Query("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                            {std::string(std::to_string(kSchemaVersion))});
+        if (!up.ok()) s = up.status();
+      }
     } else if (rows->front().Text(0) != std::to_string(kSchemaVersion)) {
       s = Status::Invalid("store has schema version " + rows->front().Text(0) + ", this faultline reads version " +
                           std::to_string(kSchemaVersion));

@@ -8,9 +8,10 @@
 
 namespace faultline {
 
-// Bumped when a table changes; Open() refuses a store of another version
-// rather than misreading it.
-inline constexpr int kSchemaVersion = 1;
+// Bumped when a table changes. Open() upgrades a version-1 store (fills the
+// dyad_days rollup from its events) and refuses any other version rather
+// than misreading it.
+inline constexpr int kSchemaVersion = 2;  // 2: dyad_days rollup, incidents_day index
 
 // Creates what is missing (idempotent) and checks the version.
 Status CreateSchema(SqlConnection* db);
