@@ -14,6 +14,8 @@ cmake --build "$dir" -j"$(nproc)"
 built=$(date +%s)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Third-party leaks we cannot fix, each explained in the file.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}
 # LeakSanitizer needs ptrace; where it cannot run (some containers), go on without it.
 if ! ASAN_OPTIONS=detect_leaks=1 "$dir"/faultline --help >/dev/null 2>&1 &&
    ASAN_OPTIONS=detect_leaks=1 "$dir"/faultline --help 2>&1 | grep -q 'LeakSanitizer does not work'; then

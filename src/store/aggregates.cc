@@ -4,12 +4,13 @@
 //
 // Timelines and top dyads filtered by nothing but a dyad and dates read the
 // dyad_days rollup (one row per directed dyad and day, kept in the same
-// transaction as the events) and count incidents from the incidents table:
-// on 10 million events the busiest dyad's ten-year timeline reads ~7,000
-// rollup rows instead of 135,000 events. Incidents are counted exactly: an
-// incident grows one day at a time (an event joins only within one day of
-// its span), so it has events on every day of its span, and "an incident
-// with an event in this period" is "an incident whose span meets it".
+// transaction as the events): on 10 million events the busiest dyad's
+// ten-year timeline reads ~7,000 rollup rows instead of 135,000 events.
+// Incidents are counted exactly from two columns of it: an incident grows
+// one day at a time (an event joins only within one day of its span), so it
+// has events on every day of its span, and the incidents with an event in
+// the days [a, b] are those active on day a (`active`) plus those whose
+// first day lies in (a, b] (`starts`).
 #include <algorithm>
 #include <climits>
 #include <map>
@@ -36,29 +37,6 @@ bool RollupServes(const EventFilter& f) {
          f.quad_class == 0 && f.status.empty() && f.doc_id.empty() && f.incident == 0;
 }
 
-// " WHERE <the filter's dyad> AND the span meets [from, to]" over
-// `incidents e`. The first_day >= from - max span bound lets the
-// incidents_day index do the work.
-Result<SqlWhere> IncidentsMeeting(const EventFilter& filter) {
-  EventFilter pair = filter;
-  pair.from.clear();
-  pair.to.clear();
-  auto where = BuildWhere(pair);
-  if (!where.ok()) return where.status();
-  auto add = [&](const char* sql, int64_t v) {
-    where->sql += where->sql.empty() ? " WHERE " : " AND ";
-    where->sql += sql;
-    where->params.emplace_back(v);
-  };
-  if (!filter.from.empty()) {
-    const int64_t from = *DayNumber(filter.from);  // BuildWhere checked it
-    add("e.first_day >= ?", from - kIncidentMaxSpanDays);
-    add("e.last_day >= ?", from);
-  }
-  if (!filter.to.empty()) add("e.first_day <= ?", *DayNumber(filter.to));
-  return where;
-}
-
 // Per-period totals -> the timeline, with the empty periods between the
 // first and the last event listed so that a chart's x axis is continuous.
 Result<std::vector<TimelinePoint>> ContinuousTimeline(std::map<int64_t, TimelinePoint>& points,
@@ -78,19 +56,6 @@ Result<std::vector<TimelinePoint>> ContinuousTimeline(std::map<int64_t, Timeline
     out.push_back(p);
   }
   return out;
-}
-
-// Sorted as TopDyads documents (events, incidents, then the codes), paged.
-std::vector<DyadCount> RankDyads(std::vector<DyadCount> dyads, const EventFilter& filter) {
-  std::sort(dyads.begin(), dyads.end(), [](const DyadCount& a, const DyadCount& b) {
-    if (a.events != b.events) return a.events > b.events;
-    if (a.incidents != b.incidents) return a.incidents > b.incidents;
-    if (a.source != b.source) return a.source < b.source;  // byte order, as COLLATE "C"
-    return a.target < b.target;
-  });
-  const size_t begin = std::min(filter.offset, dyads.size());
-  const size_t end = begin + std::min(filter.limit, dyads.size() - begin);
-  return std::vector<DyadCount>(dyads.begin() + begin, dyads.begin() + end);
 }
 
 constexpr const char* kQuadSums =
@@ -130,34 +95,23 @@ Result<std::vector<TimelinePoint>> EventStore::TimelineFromRollup(const EventFil
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
   auto per_day = db_->Query(
-      "SELECT e.day, SUM(e.events), SUM(e.goldstein), SUM(e.q1), SUM(e.q2), SUM(e.q3), SUM(e.q4) FROM dyad_days e" +
+      "SELECT e.day, SUM(e.events), SUM(e.goldstein), SUM(e.q1), SUM(e.q2), SUM(e.q3), SUM(e.q4), SUM(e.starts),"
+      " SUM(e.active) FROM dyad_days e" +
           where->sql + " GROUP BY e.day ORDER BY e.day",
       where->params);
   if (!per_day.ok()) return per_day.status();
-  auto meeting = IncidentsMeeting(filter);
-  if (!meeting.ok()) return meeting.status();
-  auto spans = db_->Query("SELECT e.first_day, e.last_day FROM incidents e" + meeting->sql, meeting->params);
-  if (!spans.ok()) return spans.status();
-
+  const int64_t from = filter.from.empty() ? INT64_MIN : *DayNumber(filter.from);  // BuildWhere checked it
   std::map<int64_t, TimelinePoint> points;
+  std::map<int64_t, int64_t> incidents;
   for (const SqlRow& r : *per_day) {
-    TimelinePoint& p = points[Bucket(r.Int(0), interval)];
+    const int64_t day = r.Int(0), bucket = Bucket(day, interval);
+    TimelinePoint& p = points[bucket];
     p.events += r.Int(1);
     p.goldstein_sum += r.Real(2);  // hundredths until ContinuousTimeline
     for (int q = 1; q <= 4; ++q) p.quad[q] += r.Int(2 + q);
-  }
-  const int64_t from = filter.from.empty() ? INT64_MIN : *DayNumber(filter.from);
-  const int64_t to = filter.to.empty() ? INT64_MAX : *DayNumber(filter.to);
-  std::map<int64_t, int64_t> incidents;
-  for (const SqlRow& r : *spans) {
-    // Each period the span meets (within the dates) counts the incident once.
-    const int64_t lo = std::max(r.Int(0), from), hi = std::min(r.Int(1), to);
-    int64_t last_bucket = INT64_MIN;
-    for (int64_t day = lo; day <= hi; ++day) {
-      const int64_t b = Bucket(day, interval);
-      if (b != last_bucket) ++incidents[b];
-      last_bucket = b;
-    }
+    // The period's first day within the dates: incidents active then; on
+    // later days, the incidents that start there.
+    incidents[bucket] += day == std::max(bucket, from) ? r.Int(8) : r.Int(7);
   }
   return ContinuousTimeline(points, incidents, interval);
 }
@@ -192,37 +146,33 @@ Result<std::vector<DyadCount>> EventStore::TopDyads(const EventFilter& filter) {
 Result<std::vector<DyadCount>> EventStore::TopDyadsFromRollup(const EventFilter& filter) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
-  const char* and_target = where->sql.empty() ? " WHERE e.target <> ''" : " AND e.target <> ''";
-  auto totals = db_->Query(
-      "SELECT e.source, e.target, SUM(e.events), SUM(e.goldstein), SUM(e.q1), SUM(e.q2), SUM(e.q3), SUM(e.q4)"
-      " FROM dyad_days e" + where->sql + and_target + " GROUP BY e.source, e.target",
-      where->params);
-  if (!totals.ok()) return totals.status();
-  auto meeting = IncidentsMeeting(filter);
-  if (!meeting.ok()) return meeting.status();
-  auto incidents = db_->Query("SELECT e.source, e.target, COUNT(*) FROM incidents e" + meeting->sql +
-                                  (meeting->sql.empty() ? " WHERE e.target <> ''" : " AND e.target <> ''") +
-                                  " GROUP BY e.source, e.target",
-                              meeting->params);
-  if (!incidents.ok()) return incidents.status();
-
-  std::map<std::pair<std::string, std::string>, DyadCount> by_dyad;
-  for (const SqlRow& r : *totals) {
-    DyadCount& d = by_dyad[{r.Text(0), r.Text(1)}];
+  // Incidents over [from, to]: active on `from`, or starting after it (with
+  // no `from`, every start up to `to`).
+  // (INT32_MIN: no day, and still a PostgreSQL integer.)
+  const int64_t from = filter.from.empty() ? INT32_MIN : *DayNumber(filter.from);
+  std::vector<SqlValue> params{from};
+  params.insert(params.end(), where->params.begin(), where->params.end());
+  params.emplace_back(SqlCount(filter.limit));
+  params.emplace_back(SqlCount(filter.offset));
+  auto rows = db_->Query(
+      "SELECT e.source, e.target, SUM(e.events), SUM(CASE WHEN e.day = ? THEN e.active ELSE e.starts END),"
+      " SUM(e.goldstein), SUM(e.q1), SUM(e.q2), SUM(e.q3), SUM(e.q4) FROM dyad_days e" +
+          where->sql + (where->sql.empty() ? " WHERE" : " AND") +
+          " e.target <> '' GROUP BY e.source, e.target ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ? OFFSET ?",
+      params);
+  if (!rows.ok()) return rows.status();
+  std::vector<DyadCount> out;
+  for (const SqlRow& r : *rows) {
+    DyadCount d;
     d.source = r.Text(0);
     d.target = r.Text(1);
     d.events = r.Int(2);
-    d.goldstein_mean = d.events ? r.Real(3) / kGoldsteinScale / static_cast<double>(d.events) : 0;
-    for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(3 + q);
+    d.incidents = r.Int(3);
+    d.goldstein_mean = d.events ? r.Real(4) / kGoldsteinScale / static_cast<double>(d.events) : 0;
+    for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(4 + q);
+    out.push_back(d);
   }
-  for (const SqlRow& r : *incidents) {
-    auto it = by_dyad.find({r.Text(0), r.Text(1)});
-    if (it != by_dyad.end()) it->second.incidents = r.Int(2);
-  }
-  std::vector<DyadCount> all;
-  all.reserve(by_dyad.size());
-  for (auto& [key, d] : by_dyad) all.push_back(std::move(d));
-  return RankDyads(std::move(all), filter);
+  return out;
 }
 
 Result<std::vector<ActorCount>> EventStore::Actors(const EventFilter& filter) {

@@ -121,10 +121,74 @@ SqlValue OptionalReal(const std::optional<Location>& loc, double Location::*fiel
 
 }  // namespace
 
+namespace {
+
+// One dyad_days row's increments, summed over a batch before they are
+// written: one upsert per (dyad, day) instead of one per event.
+// `starts` counts the dyad's incidents whose first day this is, `active`
+// those whose span holds this day: an incident meets the days [a, b] when
+// it is active on a or starts in (a, b] (aggregates.cc counts incidents of
+// any period so).
+struct DayTotals {
+  int64_t events = 0, goldstein = 0, quad[5] = {0, 0, 0, 0, 0}, starts = 0, active = 0;
+};
+using DyadDayKey = std::tuple<std::string, std::string, int64_t>;
+using Rollup = std::map<DyadDayKey, DayTotals>;
+
+void AddToRollup(const Event& e, int64_t day, Rollup* rollup) {
+  DayTotals& t = (*rollup)[DyadDayKey{e.source, e.target, day}];
+  ++t.events;
+  // The same rounding as kGoldsteinSumSql: whole hundredths, half away from zero.
+  t.goldstein += std::llround(e.goldstein * 100);
+  if (e.quad_class >= 1 && e.quad_class <= 4) ++t.quad[e.quad_class];
+}
+
+// What assigning an event to an incident did to the incident's span: spans
+// grow one day at a time (an event joins only within a day of the span),
+// so the incident has events on every day of its span.
+struct IncidentChange {
+  int64_t id = 0;
+  bool created = false;
+  int64_t old_first = 0, old_last = 0;  // the span before (joined only)
+};
+
+void AddToRollup(const Event& e, int64_t day, const IncidentChange& c, Rollup* rollup) {
+  auto at = [&](int64_t d) -> DayTotals& { return (*rollup)[DyadDayKey{e.source, e.target, d}]; };
+  if (c.created) {
+    ++at(day).starts;
+    ++at(day).active;
+  } else if (day < c.old_first) {  // the incident now starts a day earlier
+    --at(c.old_first).starts;
+    ++at(day).starts;
+    ++at(day).active;
+  } else if (day > c.old_last) {
+    ++at(day).active;
+  }
+}
+
+Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
+  for (const auto& [key, t] : rollup) {
+    const auto& [source, target, day] = key;
+    auto up = db->Query(
+        "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4, starts, active)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day) DO UPDATE SET"
+        " events = dyad_days.events + excluded.events, goldstein = dyad_days.goldstein + excluded.goldstein,"
+        " q1 = dyad_days.q1 + excluded.q1, q2 = dyad_days.q2 + excluded.q2,"
+        " q3 = dyad_days.q3 + excluded.q3, q4 = dyad_days.q4 + excluded.q4,"
+        " starts = dyad_days.starts + excluded.starts, active = dyad_days.active + excluded.active",
+        {source, target, day, t.events, t.goldstein, t.quad[1], t.quad[2], t.quad[3], t.quad[4], t.starts,
+         t.active});
+    if (!up.ok()) return up.status();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 // Finds the incident this event belongs to — same directed dyad and root,
 // a day within kIncidentWindowDays of the incident's span — or starts one;
 // the incident's span and mention count are updated.
-static Result<int64_t> AssignIncident(SqlConnection* db, const Event& e, int64_t day) {
+static Result<IncidentChange> AssignIncident(SqlConnection* db, const Event& e, int64_t day) {
   // An incident within reach has first_day in [day - W - S, day + W] (S the
   // longest span); the (source, target, root, first_day, last_day) index
   // answers this without reading rows.
@@ -141,50 +205,23 @@ static Result<int64_t> AssignIncident(SqlConnection* db, const Event& e, int64_t
     auto up = db->Query("UPDATE incidents SET first_day = ?, last_day = ?, mentions = mentions + 1 WHERE id = ?",
                         {first, last, id});
     if (!up.ok()) return up.status();
-    return id;
+    IncidentChange c;
+    c.id = id;
+    c.old_first = r.Int(1);
+    c.old_last = r.Int(2);
+    return c;
   }
   auto ins = db->Query(
       "INSERT INTO incidents (source, target, root, first_day, last_day, mentions) VALUES (?, ?, ?, ?, ?, 1)"
       " RETURNING id",
       {e.source, e.target, e.root, day, day});
   if (!ins.ok()) return ins.status();
-  return ins->front().Int(0);
+  IncidentChange c;
+  c.id = ins->front().Int(0);
+  c.created = true;
+  return c;
 }
 
-namespace {
-
-// One dyad_days row's increments, summed over a batch before they are
-// written: one upsert per (dyad, day) instead of one per event.
-struct DayTotals {
-  int64_t events = 0, goldstein = 0, quad[5] = {0, 0, 0, 0, 0};
-};
-using DyadDayKey = std::tuple<std::string, std::string, int64_t>;
-using Rollup = std::map<DyadDayKey, DayTotals>;
-
-void AddToRollup(const Event& e, int64_t day, Rollup* rollup) {
-  DayTotals& t = (*rollup)[DyadDayKey{e.source, e.target, day}];
-  ++t.events;
-  // The same rounding as kGoldsteinSumSql: whole hundredths, half away from zero.
-  t.goldstein += std::llround(e.goldstein * 100);
-  if (e.quad_class >= 1 && e.quad_class <= 4) ++t.quad[e.quad_class];
-}
-
-Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
-  for (const auto& [key, t] : rollup) {
-    const auto& [source, target, day] = key;
-    auto up = db->Query(
-        "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day) DO UPDATE SET"
-        " events = dyad_days.events + excluded.events, goldstein = dyad_days.goldstein + excluded.goldstein,"
-        " q1 = dyad_days.q1 + excluded.q1, q2 = dyad_days.q2 + excluded.q2,"
-        " q3 = dyad_days.q3 + excluded.q3, q4 = dyad_days.q4 + excluded.q4",
-        {source, target, day, t.events, t.goldstein, t.quad[1], t.quad[2], t.quad[3], t.quad[4]});
-    if (!up.ok()) return up.status();
-  }
-  return Status::Ok();
-}
-
-}  // namespace
 
 static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
                           Rollup* rollup) {
@@ -193,6 +230,7 @@ static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const
     AddToRollup(e, day, rollup);
     auto incident = AssignIncident(db, e, day);
     if (!incident.ok()) return incident.status();
+    AddToRollup(e, day, *incident, rollup);
     auto ins = db->Query(
         "INSERT INTO events (document_id, sentence, day, date, source, target, source_text, target_text, code,"
         " root, quad_class, goldstein, plover, status, place, place_country, place_admin, lat, lon, span_begin,"
@@ -202,7 +240,7 @@ static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const
          OptionalText(e.location, &Location::name), OptionalText(e.location, &Location::country),
          OptionalText(e.location, &Location::admin), OptionalReal(e.location, &Location::lat),
          OptionalReal(e.location, &Location::lon), int64_t{e.span_begin}, int64_t{e.span_end}, e.rule,
-         *incident});
+         incident->id});
     if (!ins.ok()) return ins.status();
   }
   for (const Quote& q : coded.quotes) {

@@ -106,17 +106,22 @@ CREATE TABLE IF NOT EXISTS dyad_days (
   q2 INTEGER NOT NULL,
   q3 INTEGER NOT NULL,
   q4 INTEGER NOT NULL,
+  starts INTEGER NOT NULL,
+  active INTEGER NOT NULL,
   PRIMARY KEY (source, target, day)){WITHOUT_ROWID};
-CREATE INDEX IF NOT EXISTS dyad_days_day ON dyad_days (day, source, target, events, goldstein, q1, q2, q3, q4);
+CREATE INDEX IF NOT EXISTS dyad_days_day
+  ON dyad_days (day, source, target, events, goldstein, q1, q2, q3, q4, starts, active);
 )sql";
 
 // Version 1 -> 2 added dyad_days (and incidents_day, created above with
 // IF NOT EXISTS): filled here from the stored events.
 constexpr const char* kFillDyadDays = R"sql(
-INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4)
+INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4, starts, active)
 SELECT e.source, e.target, e.day, COUNT(*), SUM(ROUND(e.goldstein * 100)),
        SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)
+       SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END),
+       (SELECT COUNT(*) FROM incidents i WHERE i.source = e.source AND i.target = e.target AND i.first_day = e.day),
+       COUNT(DISTINCT e.incident_id)
 FROM events e GROUP BY e.source, e.target, e.day
 )sql";
 
