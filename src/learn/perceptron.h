@@ -35,6 +35,13 @@ class SparseModel {
 
   // scores[c] (size num_classes) = sum of the weights of `feats` for class c.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+  // Starts loading the table slots of `feats` into cache, so that a Score()
+  // of them a little later finds them there (callers that know their next
+  // features early overlap the memory latency with work).
+  void Prefetch(const uint64_t* feats, size_t n) const {
+    if (slots_.empty()) return;
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
+  }
 
   // A copy without the weights with |w| < min_abs (quantised units): trades
   // accuracy for size and speed after training.

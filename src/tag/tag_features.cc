@@ -87,16 +87,41 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
     t.flags = Flags(f);
     // Tag-dictionary words skip the model, so their word classes would only
     // serve as right context, where dict_class says more.
-    t.wn = it == dict.end() ? wordnet.WordClasses(l) : kInDict;
+    t.wn = it == dict.end() ? wordnet.CachedWordClasses(l, t.lower) : kInDict;
   }
+}
+
+namespace {
+
+uint64_t LowerAt(const std::vector<TagTokenInfo>& info, long j) {
+  return j < 0 ? kPad[0] : j >= static_cast<long>(info.size()) ? kPad[1] : info[j].lower;
+}
+
+// Look-ahead: tags of unambiguous words to the right are known already.
+int DictAt(const std::vector<TagTokenInfo>& info, long j) {
+  return j >= static_cast<long>(info.size()) ? kNoTag + 1 : info[j].dict_class;
+}
+
+}  // namespace
+
+void SetTagDependentFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int prev2,
+                             uint64_t* out) {
+  const TagTokenInfo& w = info[i];
+  const long p = static_cast<long>(i);
+  out[16] = Feature(16, prev1);
+  out[17] = Feature(17, prev2);
+  out[18] = Feature(18, prev1, prev2);
+  out[19] = Feature(19, prev1, w.lower);
+  out[27] = Feature(27, prev1, w.suffix[2]);
+  out[32] = Feature(32, prev1, DictAt(info, p + 1));
+  out[34] = Feature(34, prev1, LowerAt(info, p + 1));
+  out[37] = Feature(37, prev1, w.wn);
 }
 
 void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int prev2,
                  uint64_t* out) {
   const TagTokenInfo& w = info[i];
-  auto lower_at = [&](long j) {
-    return j < 0 ? kPad[0] : j >= static_cast<long>(info.size()) ? kPad[1] : info[j].lower;
-  };
+  auto lower_at = [&](long j) { return LowerAt(info, j); };
   auto suf3_at = [&](long j) {
     return j < 0 ? kPad[0] : j >= static_cast<long>(info.size()) ? kPad[1] : info[j].suffix[2];
   };
@@ -117,10 +142,7 @@ void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int
   out[k++] = Feature(13, lower_at(p - 2));
   out[k++] = Feature(14, lower_at(p + 1));
   out[k++] = Feature(15, lower_at(p + 2));
-  out[k++] = Feature(16, prev1);
-  out[k++] = Feature(17, prev2);
-  out[k++] = Feature(18, prev1, prev2);
-  out[k++] = Feature(19, prev1, w.lower);
+  k += 4;  // 16-19: the previous tags (SetTagDependentFeatures)
   out[k++] = Feature(20, suf3_at(p - 1));
   out[k++] = Feature(21, suf3_at(p + 1));
   out[k++] = Feature(22, shape_at(p + 1));
@@ -128,25 +150,23 @@ void TagFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int
   out[k++] = Feature(24, lower_at(p - 1), w.lower);
   out[k++] = Feature(25, w.lower, lower_at(p + 1));
   out[k++] = Feature(26, w.flags);
-  out[k++] = Feature(27, prev1, w.suffix[2]);
+  ++k;  // 27
   out[k++] = Feature(28, shape_at(p - 1), w.short_shape);
   out[k++] = Feature(29, i == 0, w.lower);
-  // Look-ahead: tags of unambiguous words to the right are known already.
-  auto dict_at = [&](long j) {
-    return j >= static_cast<long>(info.size()) ? kNoTag + 1 : info[j].dict_class;
-  };
+  auto dict_at = [&](long j) { return DictAt(info, j); };
   out[k++] = Feature(30, dict_at(p + 1));
   out[k++] = Feature(31, dict_at(p + 1), dict_at(p + 2));
-  out[k++] = Feature(32, prev1, dict_at(p + 1));
+  ++k;  // 32
   out[k++] = Feature(33, lower_at(p - 1), lower_at(p + 1));
-  out[k++] = Feature(34, prev1, lower_at(p + 1));
+  ++k;  // 34
   // What WordNet allows the word to be ("Risk": a common noun, so capitalised
   // for another reason than being a name).
   auto wn_at = [&](long j) { return j >= static_cast<long>(info.size()) ? kInDict + 1 : info[j].wn; };
   out[k++] = Feature(35, w.wn);
   out[k++] = Feature(36, w.wn, w.short_shape);
-  out[k++] = Feature(37, prev1, w.wn);
+  ++k;  // 37
   out[k++] = Feature(38, wn_at(p + 1));
+  SetTagDependentFeatures(info, i, prev1, prev2, out);
 }
 
 }  // namespace faultline

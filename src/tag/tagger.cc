@@ -17,7 +17,7 @@ struct Scratch {
   std::vector<std::string_view> forms;
   std::vector<int> classes;
   int32_t scores[256];
-  uint64_t feats[kNumTagFeatures];
+  uint64_t feats[2][kNumTagFeatures];  // this word's, the next word's
 };
 
 Scratch& ThreadScratch() {
@@ -46,13 +46,26 @@ void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int
   classes->resize(forms.size());
   int prev1 = kNoTag, prev2 = kNoTag;
   const int nc = model_.num_classes();
+  // Scoring waits on memory (one model lookup per feature). All but 8
+  // features of a word are known before its left neighbour is tagged, so
+  // they are computed one word ahead and their table slots prefetched while
+  // the current word is scored; the 8 that read the previous tags are
+  // filled in when the word's turn comes.
+  auto prepare = [&](size_t j, uint64_t* feats) {
+    if (j >= forms.size() || s.info[j].dict_class != kNoTag) return;
+    TagFeatures(s.info, j, kNoTag, kNoTag, feats);
+    model_.Prefetch(feats, kNumTagFeatures);
+  };
+  prepare(0, s.feats[0]);
   for (size_t i = 0; i < forms.size(); ++i) {
+    uint64_t* feats = s.feats[i % 2];
+    prepare(i + 1, s.feats[(i + 1) % 2]);
     int best = -1;
     if (s.info[i].dict_class != kNoTag) {
       best = s.info[i].dict_class;
     } else {
-      TagFeatures(s.info, i, prev1, prev2, s.feats);
-      model_.Score(s.feats, kNumTagFeatures, s.scores);
+      SetTagDependentFeatures(s.info, i, prev1, prev2, feats);
+      model_.Score(feats, kNumTagFeatures, s.scores);
       best = static_cast<int>(std::max_element(s.scores, s.scores + nc) - s.scores);
     }
     (*classes)[i] = best;

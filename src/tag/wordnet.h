@@ -47,6 +47,10 @@ class WordNet {
 
   // kWn* bits for a lowercased word (0: WordNet does not know it).
   uint8_t WordClasses(std::string_view lower) const;
+  // The same through a per-thread memo of recent words keyed by
+  // `lower_hash` (HashBytes(lower)): news repeats its words, and each miss
+  // costs several table lookups.
+  uint8_t CachedWordClasses(std::string_view lower, uint64_t lower_hash) const;
 
  private:
   WordNet() = default;
@@ -65,6 +69,7 @@ class WordNet {
   };
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
+  uint64_t serial_ = 0;  // unique per loaded instance: names the memo's owner
 };
 
 }  // namespace faultline
