@@ -62,6 +62,32 @@ constexpr const char* kQuadSums =
     ", SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END)"
     ", SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)";
 
+// A row (day, events, Goldstein hundredths, q1..q4) of either timeline
+// query, added to its period (the sum stays in hundredths until
+// ContinuousTimeline).
+void AddDayTotals(const SqlRow& r, TimelinePoint* p) {
+  p->events += r.Int(1);
+  p->goldstein_sum += r.Real(2);
+  for (int q = 1; q <= 4; ++q) p->quad[q] += r.Int(2 + q);
+}
+
+// Rows (source, target, events, incidents, Goldstein hundredths, q1..q4) of
+// either top-dyads query.
+std::vector<DyadCount> DyadCounts(const std::vector<SqlRow>& rows) {
+  std::vector<DyadCount> out;
+  for (const SqlRow& r : rows) {
+    DyadCount d;
+    d.source = r.Text(0);
+    d.target = r.Text(1);
+    d.events = r.Int(2);
+    d.incidents = r.Int(3);
+    d.goldstein_mean = d.events ? r.Real(4) / kGoldsteinScale / static_cast<double>(d.events) : 0;
+    for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(4 + q);
+    out.push_back(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filter, Interval interval) {
@@ -79,10 +105,7 @@ Result<std::vector<TimelinePoint>> EventStore::Timeline(const EventFilter& filte
 
   std::map<int64_t, TimelinePoint> points;
   for (const SqlRow& r : *per_day) {
-    TimelinePoint& p = points[Bucket(r.Int(0), interval)];
-    p.events += r.Int(1);
-    p.goldstein_sum += r.Real(2);  // hundredths until the output loop
-    for (int q = 1; q <= 4; ++q) p.quad[q] += r.Int(2 + q);
+    AddDayTotals(r, &points[Bucket(r.Int(0), interval)]);
   }
   std::map<int64_t, std::set<int64_t>> incident_sets;
   for (const SqlRow& r : *incidents) incident_sets[Bucket(r.Int(0), interval)].insert(r.Int(1));
@@ -105,10 +128,7 @@ Result<std::vector<TimelinePoint>> EventStore::TimelineFromRollup(const EventFil
   std::map<int64_t, int64_t> incidents;
   for (const SqlRow& r : *per_day) {
     const int64_t day = r.Int(0), bucket = Bucket(day, interval);
-    TimelinePoint& p = points[bucket];
-    p.events += r.Int(1);
-    p.goldstein_sum += r.Real(2);  // hundredths until ContinuousTimeline
-    for (int q = 1; q <= 4; ++q) p.quad[q] += r.Int(2 + q);
+    AddDayTotals(r, &points[bucket]);
     // The period's first day within the dates: incidents active then; on
     // later days, the incidents that start there.
     incidents[bucket] += day == std::max(bucket, from) ? r.Int(8) : r.Int(7);
@@ -129,18 +149,7 @@ Result<std::vector<DyadCount>> EventStore::TopDyads(const EventFilter& filter) {
   params.emplace_back(SqlCount(filter.offset));
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
-  std::vector<DyadCount> out;
-  for (const SqlRow& r : *rows) {
-    DyadCount d;
-    d.source = r.Text(0);
-    d.target = r.Text(1);
-    d.events = r.Int(2);
-    d.incidents = r.Int(3);
-    d.goldstein_mean = d.events ? r.Real(4) / kGoldsteinScale / static_cast<double>(d.events) : 0;
-    for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(4 + q);
-    out.push_back(d);
-  }
-  return out;
+  return DyadCounts(*rows);
 }
 
 Result<std::vector<DyadCount>> EventStore::TopDyadsFromRollup(const EventFilter& filter) {
@@ -161,18 +170,7 @@ Result<std::vector<DyadCount>> EventStore::TopDyadsFromRollup(const EventFilter&
           " e.target <> '' GROUP BY e.source, e.target ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ? OFFSET ?",
       params);
   if (!rows.ok()) return rows.status();
-  std::vector<DyadCount> out;
-  for (const SqlRow& r : *rows) {
-    DyadCount d;
-    d.source = r.Text(0);
-    d.target = r.Text(1);
-    d.events = r.Int(2);
-    d.incidents = r.Int(3);
-    d.goldstein_mean = d.events ? r.Real(4) / kGoldsteinScale / static_cast<double>(d.events) : 0;
-    for (int q = 1; q <= 4; ++q) d.quad[q] = r.Int(4 + q);
-    out.push_back(d);
-  }
-  return out;
+  return DyadCounts(*rows);
 }
 
 Result<std::vector<ActorCount>> EventStore::Actors(const EventFilter& filter) {
