@@ -77,6 +77,10 @@ int RunValidate(int argc, char** argv) {
   app.add_flag("--cameo-semantics", cameo_semantics,
                "let the suite's codes take on CAMEO behaviour (041 reciprocal, ...); off: they are foreign codes");
   app.add_flag("!--tabari-no-dyads", tabari_dyads, "TABARI: keep events that have no target");
+  std::string only;
+  app.add_option("--only", only, "run only the records whose id starts with this");
+  bool trace = false;
+  app.add_flag("--trace", trace, "print every event the coder emitted, before the suite's filters");
   CLI11_PARSE(app, argc, argv);
 
   Dialect dialect;
@@ -163,6 +167,7 @@ int RunValidate(int argc, char** argv) {
       ++control;
       continue;
     }
+    if (!only.empty() && !r.id.starts_with(only)) continue;
     std::set<Triple> want, got;
     for (const peers::ExpectedEvent& x : r.expected) {
       want.emplace(expected_code(x.source), expected_code(x.target), Upper(x.code));
@@ -195,6 +200,12 @@ int RunValidate(int argc, char** argv) {
         note = "not coded: " + coded.status().message();
       } else {
         for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
+        if (trace) {
+          for (const Event& e : coded->events) {
+            std::printf("  trace %s: %s>%s:%s by %s [%s]\n", r.id.c_str(), e.source.c_str(), e.target.c_str(),
+                        e.code.c_str(), e.rule.c_str(), e.status.c_str());
+          }
+        }
         std::vector<Event> evs;
         for (const Event& e : coded->events) {
           if (e.source.empty() || e.source == "---") continue;  // a null actor acts on nobody

@@ -208,7 +208,7 @@ int SubjectOf(const Tree& t, int v) {
   return -1;
 }
 
-Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref) {
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref, int source_ref) {
   const Tree& t = *sv.tree;
   Arguments a;
   if (t.tok(anchor).upos == "NOUN") {
@@ -256,6 +256,13 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
     if (std::find(a.targets.begin(), a.targets.end(), r) == a.targets.end()) a.targets.insert(a.targets.begin(), r);
     for (const ActorRef* x : a.targets) {
       a.sources.erase(std::remove(a.sources.begin(), a.sources.end(), x), a.sources.end());
+    }
+  }
+  if (source_ref >= 0) {
+    // The '$' slot names the source and the actors listed with it.
+    a.sources = SurfaceConjuncts(sv, source_ref);
+    for (const ActorRef* x : a.sources) {
+      a.targets.erase(std::remove(a.targets.begin(), a.targets.end(), x), a.targets.end());
     }
   }
   // "X rejected Y's demand but offered a path": a coordinated verb with no

@@ -15,8 +15,9 @@ struct Arguments {
   std::vector<const ActorRef*> targets;
 };
 
-// `target_ref` is the pattern's '+' choice (index into sv.refs) or -1.
-Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref);
+// `target_ref` and `source_ref` are the pattern's '+' and '$' choices
+// (indexes into sv.refs) or -1.
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref, int source_ref);
 
 // Surface fallback for a verb with no subject in the tree: the nearest
 // actor before it with no other verb between, and the actors listed with it.

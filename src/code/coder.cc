@@ -409,7 +409,7 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
-      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref);
+      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref, m.source_ref);
       const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
       if (std::getenv("FAULTLINE_TRACE")) {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,

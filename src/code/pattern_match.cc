@@ -76,15 +76,82 @@ bool BeforeFits(const SentenceView& sv, const VerbPattern& p, uint32_t w) {
   return true;
 }
 
+bool IsPunctWord(const SentenceView& sv, uint32_t w) { return sv.tree->tok(sv.words[w].head).upos == "PUNCT"; }
+
+// The first reference whose head lies in words [from, to) (and, when `in`
+// is given, inside the anchor's clause); -1 if none.
+int FirstRefIn(const SentenceView& sv, uint32_t from, uint32_t to, const std::vector<bool>* in) {
+  if (from >= to || from >= sv.words.size()) return -1;
+  int from_tok = static_cast<int>(sv.words[from].first);
+  int to_tok = to < sv.words.size() ? static_cast<int>(sv.words[to].first) : sv.tree->size();
+  for (size_t r = 0; r < sv.refs.size(); ++r) {
+    int h = sv.refs[r].head_tok;
+    if (h >= from_tok && h < to_tok && (!in || (*in)[h])) return static_cast<int>(r);
+  }
+  return -1;
+}
+
+// Sets the slot's reference; false if the slot is there and finds none
+// (the pattern names an actor that is not there).
+bool FillSlot(const PatternItem& slot, int ref, PatternMatch* m) {
+  if (ref < 0) return false;
+  (slot.source ? m->source_ref : m->target_ref) = ref;
+  return true;
+}
+
+// Matches the items before the anchor right to left, each as near the
+// anchor as it can stand, back to the previous punctuation. A slot takes
+// the first reference between its neighbours.
+bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMatch* m) {
+  if (p.pre.empty()) return true;
+  uint32_t limit = w - static_cast<uint32_t>(p.before.size());  // items end at or before this word
+  uint32_t floor = limit;
+  while (floor > 0 && !IsPunctWord(sv, floor - 1)) --floor;
+  const PatternItem* slot = nullptr;  // a slot waiting for its left neighbour
+  uint32_t slot_right = limit;
+  for (auto it = p.pre.rbegin(); it != p.pre.rend(); ++it) {
+    if (it->slot()) {
+      slot = &*it;
+      slot_right = limit;
+      continue;
+    }
+    int best = -1;
+    uint32_t best_len = 0;
+    for (const auto& alt : it->alternatives) {
+      if (alt.empty() || alt.size() > limit - floor) continue;
+      for (uint32_t s = limit - static_cast<uint32_t>(alt.size()) + 1; s-- > floor;) {
+        if (static_cast<int>(s) <= best) break;
+        bool ok = true;
+        for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordMatches(sv.words[s + k], alt[k]);
+        if (ok) {
+          best = static_cast<int>(s);
+          best_len = static_cast<uint32_t>(alt.size());
+          break;
+        }
+      }
+    }
+    if (best < 0) return false;
+    if (slot && !FillSlot(*slot, FirstRefIn(sv, best + best_len, slot_right, nullptr), m)) return false;
+    slot = nullptr;
+    limit = static_cast<uint32_t>(best);
+  }
+  if (slot && !FillSlot(*slot, FirstRefIn(sv, floor, slot_right, nullptr), m)) return false;
+  m->first_tok = std::min(m->first_tok, sv.words[limit < w ? limit : w].first);
+  return true;
+}
+
 bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbPattern& p, uint32_t w,
                 PatternMatch* m) {
   if (!BeforeFits(sv, p, w)) return false;
+  if (!PreFits(sv, p, w, m)) return false;
   uint32_t pos = w + 1;
-  int slot_from = -1;  // word position where the '+' slot opens
-  int slot_to = -1;
+  const PatternItem* slot = nullptr;  // an open slot: from slot_from to the next item
+  uint32_t slot_from = 0;
   for (const PatternItem& item : p.items) {
-    if (item.target) {
-      slot_from = static_cast<int>(pos);
+    if (item.slot()) {
+      if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, pos, &in), m)) return false;
+      slot = &item;
+      slot_from = pos;
       continue;
     }
     uint32_t best_end = 0, best_start = 0;
@@ -97,25 +164,15 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
       }
     }
     if (!best_end) return false;
-    if (slot_from >= 0 && slot_to < 0) slot_to = static_cast<int>(best_start);
+    if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, best_start, &in), m)) return false;
+    slot = nullptr;
     pos = best_end;
+  }
+  if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, static_cast<uint32_t>(sv.words.size()), &in), m)) {
+    return false;
   }
   m->pattern = &p;
   m->last_tok = sv.words[pos - 1].last;
-  if (slot_from >= 0) {
-    if (slot_to < 0) slot_to = static_cast<int>(sv.words.size());
-    for (size_t r = 0; r < sv.refs.size(); ++r) {
-      int h = sv.refs[r].head_tok;
-      int from_tok = static_cast<int>(sv.words[std::min<size_t>(slot_from, sv.words.size() - 1)].first);
-      int to_tok = slot_to < static_cast<int>(sv.words.size()) ? static_cast<int>(sv.words[slot_to].first)
-                                                              : sv.tree->size();
-      if (h >= from_tok && h < to_tok && in[h]) {
-        m->target_ref = static_cast<int>(r);
-        break;
-      }
-    }
-    if (m->target_ref < 0) return false;  // the pattern names a target that is not there
-  }
   return true;
 }
 
@@ -145,7 +202,7 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     const VerbPattern& p = verbs.patterns()[id];
     bool possible = true;
     for (const PatternItem& item : p.items) {
-      if (item.target) continue;
+      if (item.slot()) continue;
       possible = std::any_of(item.alternatives.begin(), item.alternatives.end(),
                              [&](const std::vector<std::string>& alt) { return !alt.empty() && has(alt[0]); });
       if (!possible) break;

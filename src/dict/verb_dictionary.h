@@ -16,11 +16,14 @@ namespace faultline {
 
 class CodeTable;
 
-// One item after the anchor: a set of alternative word sequences, or the
-// target slot ('+').
+// One item of a pattern: a set of alternative word sequences, or a slot
+// that names an actor by position: the target ('+') or the source ('$',
+// imported dialects only).
 struct PatternItem {
   bool target = false;
   std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
+  bool source = false;
+  bool slot() const { return target || source; }
 };
 
 struct VerbPattern {
@@ -28,6 +31,10 @@ struct VerbPattern {
   std::string anchor;            // lemma
   bool noun = false;             // anchor is an event noun (/n)
   std::vector<std::string> before;  // ^words, just before the anchor
+  // Items before the anchor (and before `before`), in text order; other
+  // words may stand between them (TABARI/PETRARCH "HAS &NEGATION *",
+  // "+ WAS *"). They are looked for back to the previous punctuation.
+  std::vector<PatternItem> pre;
   std::vector<PatternItem> items;
   int specificity = 0;           // number of words; more specific wins
   std::string rule;              // "data/verbs/04_consult.verbs:17"

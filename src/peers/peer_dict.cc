@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "base/ascii.h"
@@ -253,6 +254,11 @@ std::vector<PToken> Tokenise(std::string_view s) {
 
 using Alternatives = std::vector<std::vector<std::string>>;
 
+// The pattern marks that are not words: '*', slots, brackets.
+bool IsMark(const std::string& t) {
+  return t.size() == 1 && std::string_view("*$+%^{}|()").find(t) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string PeerActorCode(const std::string& code, const std::unordered_set<std::string>& prefix_agents) {
@@ -340,9 +346,19 @@ void PeerDictionaries::ReadActors(std::string_view text, const std::string& file
     if (line.empty()) continue;
     if (line.starts_with("~FINISH") || line.starts_with("~~FINISH")) break;
     if (line[0] == '<') {
-      bool closing = line.size() > 1 && line[1] == '/';
+      // "<! -- ... -->" (a comment with a stray blank, PETR.Validate.actors)
+      // is a comment line; only TABARI's word sections open a section, so
+      // one odd tag cannot swallow the rest of the file.
       finish();
-      in_section = !closing;
+      if (line.starts_with("<!")) continue;
+      std::string tag = AsciiLower(std::string(line.substr(0, line.find('>') + 1)));
+      if (tag == "<noun>" || tag == "<adjective>") {
+        in_section = true;
+      } else if (tag == "</noun>" || tag == "</adjective>") {
+        in_section = false;
+      } else {
+        warnings.push_back(where + ": unknown tag line (skipped)");
+      }
       continue;
     }
     if (in_section) continue;
@@ -640,7 +656,7 @@ struct VerbReader {
     std::string_view body = TrimView(line.substr(0, open));
     p->rule = where;
     p->text = std::string(body);
-    std::vector<PToken> toks = Tokenise(body);
+    const std::vector<PToken> toks = Tokenise(body);
     int depth = 0;
     for (const PToken& t : toks) {
       if (t.text == "{" || t.text == "(") ++depth;
@@ -656,66 +672,83 @@ struct VerbReader {
       *why = "pattern without '*'";
       return false;
     }
-    // After the verb.
-    bool target_seen = false;
+    // After the verb: words (other words may stand between them),
+    // {a | b} alternatives, the '+' target and '$' source slots.
+    bool target_seen = false, source_seen = false;
+    auto slot = [&](const std::string& x, std::vector<PatternItem>* out) {
+      if (x == "+" && !target_seen) {
+        out->push_back(PatternItem{true, {}, false});
+        target_seen = true;
+      } else if (x == "$" && !source_seen) {
+        out->push_back(PatternItem{false, {}, true});
+        source_seen = true;
+      } else if (x == "%") {
+        p->source_slot = true;  // a compound actor as both: not placed
+      }
+    };
+    // Parses "{ a | b c }" starting at `it`; returns the closing brace.
+    auto alternatives = [&](std::vector<PToken>::const_iterator it, std::vector<PToken>::const_iterator end,
+                            std::vector<PatternItem>* out) -> std::optional<std::vector<PToken>::const_iterator> {
+      auto close = std::find_if(it, end, [](const PToken& t) { return t.text == "}"; });
+      std::vector<std::vector<PToken>> alts{{}};
+      for (auto k = it + 1; k != close; ++k) {
+        if (k->text == "|") {
+          alts.emplace_back();
+        } else if (!IsMark(k->text)) {
+          alts.back().push_back(*k);
+        }
+      }
+      PatternItem item;
+      for (const auto& a : alts) {
+        if (!a.empty() && !Expand(a, &item.alternatives, 0, why)) return std::nullopt;
+      }
+      if (!item.alternatives.empty()) out->push_back(std::move(item));
+      return close;
+    };
     for (auto it = star + 1; it != toks.end(); ++it) {
       const std::string& x = it->text;
-      if (x == "$" || x == "%") {
-        p->source_slot = true;
-      } else if (x == "^" || x == "(" || x == ")" || x == "*") {
-        continue;
-      } else if (x == "+") {
-        if (!target_seen) p->items.push_back(PatternItem{true, {}});
-        target_seen = true;
+      if (x == "$" || x == "%" || x == "+") {
+        slot(x, &p->items);
       } else if (x == "{") {
-        auto end = std::find_if(it, toks.end(), [](const PToken& t) { return t.text == "}"; });
-        std::vector<std::vector<PToken>> alts{{}};
-        for (auto k = it + 1; k != end; ++k) {
-          if (k->text == "|") {
-            alts.emplace_back();
-          } else if (k->text != "$" && k->text != "+" && k->text != "%" && k->text != "^") {
-            alts.back().push_back(*k);
-          }
-        }
-        PatternItem item;
-        for (const auto& a : alts) {
-          if (a.empty()) continue;
-          if (!Expand(a, &item.alternatives, 0, why)) return false;
-        }
-        if (!item.alternatives.empty()) p->items.push_back(std::move(item));
-        it = end;
+        auto close = alternatives(it, toks.end(), &p->items);
+        if (!close) return false;
+        it = *close;
         if (it == toks.end()) break;
+      } else if (IsMark(x)) {
+        continue;
       } else {
         PatternItem item;
         if (!Expand({*it}, &item.alternatives, 0, why)) return false;
         p->items.push_back(std::move(item));
       }
     }
-    // Before the verb: words joined to '*' by '_' must stand just before it;
-    // words separated by blanks may stand anywhere earlier, which our
-    // matcher cannot check: they are dropped unless nothing else is left.
+    // Before the verb: words joined to '*' by '_' must stand just before it
+    // (`before`); the others are items that may have other words between
+    // them and the verb (`pre`): runs of joined words, alternatives, slots.
     std::vector<PToken> before(toks.begin(), star);
-    std::vector<PToken> adjacent;
-    bool chain = star->joined;
-    for (auto k = before.rbegin(); k != before.rend() && chain; ++k) {
-      if (k->text.size() == 1 && std::string_view("$+%^{}|()").find(k->text) != std::string_view::npos) break;
-      adjacent.insert(adjacent.begin(), *k);
-      chain = k->joined;
+    size_t chain_from = before.size();
+    for (bool chain = star->joined; chain && chain_from > 0 && !IsMark(before[chain_from - 1].text);) {
+      --chain_from;
+      chain = before[chain_from].joined;
     }
-    std::vector<PToken> words_before;
-    for (const PToken& t : before) {
-      if (!(t.text.size() == 1 && std::string_view("$+%^{}|()").find(t.text) != std::string_view::npos)) {
-        words_before.push_back(t);
-      } else if (t.text == "$" || t.text == "%") {
-        p->source_slot = true;
+    std::vector<PToken> adjacent(before.begin() + chain_from, before.end());
+    for (auto it = before.cbegin(); it != before.cbegin() + chain_from; ++it) {
+      const std::string& x = it->text;
+      if (x == "$" || x == "%" || x == "+") {
+        slot(x, &p->pre);
+      } else if (x == "{") {
+        auto close = alternatives(it, before.cbegin() + chain_from, &p->pre);
+        if (!close) return false;
+        it = *close;
+        if (it == before.cbegin() + chain_from) break;
+      } else if (!IsMark(x)) {
+        std::vector<PToken> run{*it};
+        while (it + 1 != before.cbegin() + chain_from && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
+        PatternItem item;
+        if (!Expand(run, &item.alternatives, 0, why)) return false;
+        p->pre.push_back(std::move(item));
       }
     }
-    if (adjacent.empty() && p->items.empty() && !words_before.empty()) {
-      // "- NOT * [112]": keep the nearest word as an adjacent one rather
-      // than turn the pattern into the bare verb with another code.
-      adjacent.push_back(words_before.back());
-    }
-    p->dropped_words = static_cast<int>(words_before.size() - adjacent.size());
     if (!adjacent.empty()) {
       Alternatives alts;
       if (!Expand(adjacent, &alts, 0, why)) return false;
@@ -1064,9 +1097,12 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     v.code = mark(p.code);
     v.anchor = p.anchor;
     v.before = p.before;
+    v.pre = p.pre;
     v.items = p.items;
     v.specificity = static_cast<int>(p.before.size());
-    for (const PatternItem& it : p.items) v.specificity += it.target ? 0 : 1;
+    for (const auto* items : {&p.pre, &p.items}) {
+      for (const PatternItem& it : *items) v.specificity += it.slot() ? 0 : 1;
+    }
     if (p.dropped_words < 0) v.specificity = -1;  // the bare verb
     v.rule = p.rule;
     v.text = p.text;

@@ -59,12 +59,13 @@ struct PeerAgent {
 struct PeerPattern {
   std::string anchor;
   std::vector<std::string> before;
+  std::vector<PatternItem> pre;  // items before the verb, gaps allowed
   std::vector<PatternItem> items;
   std::string code;    // first code ("032" of "032:033"); "---" blocks
   std::string code2;   // second code of "a:b" (the reverse direction), or ""
   bool subordinate = false;  // "?" suffix
-  bool source_slot = false;  // the pattern has '$' or '%' (not placed by our matcher)
-  int dropped_words = 0;     // peer words our matcher cannot check (kept for the report)
+  bool source_slot = false;  // the pattern has '%' (a compound as both; not placed)
+  int dropped_words = 0;     // -1 marks the bare verb
   std::string rule, text;
 };
 

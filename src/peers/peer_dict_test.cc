@@ -149,11 +149,28 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
     }
   }
   EXPECT_TRUE(found);
-  // - INCHING &ACCORDSYN * [083]: a nested synset (&TIETYPES, &CURRENCY
-  // inside &ACCORDSYN) before the verb gives one pattern per member.
-  int inching = 0;
-  for (const PeerPattern& q : d.patterns) inching += q.anchor == "accord" && q.code == "083";
-  EXPECT_GE(inching, 3 + 2 + 10);
+  // - INCHING &ACCORDSYN * [083]: words before the verb separated by blanks
+  // are items that may stand anywhere earlier; the nested synset
+  // (&TIETYPES, &CURRENCY inside &ACCORDSYN) is one item with every member.
+  p = FindPattern(d, "accord", "INCHING &ACCORDSYN *", "083");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->before.empty());
+  ASSERT_EQ(p->pre.size(), 2u);
+  EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"inching"}}));
+  EXPECT_GE(p->pre[1].alternatives.size(), 3u + 2 + 10);
+  // - + WAS * DEAD IN $ [224]: slots on both sides of the verb.
+  p = FindPattern(d, "accordsyn", "+ WAS * DEAD IN $", "224");
+  if (p == nullptr) {
+    for (const PeerPattern& q : d.patterns) {
+      if (q.text == "+ WAS * DEAD IN $") p = &q;
+    }
+  }
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->pre.size(), 2u);
+  EXPECT_TRUE(p->pre[0].target);
+  EXPECT_EQ(p->pre[1].alternatives, (std::vector<std::vector<std::string>>{{"was"}}));
+  ASSERT_EQ(p->items.size(), 3u);
+  EXPECT_TRUE(p->items[2].source);
   // Paired code: ADMIT [013:012]
   for (const PeerPattern& q : d.patterns) {
     if (q.anchor == "admit" && q.text == "*") {
