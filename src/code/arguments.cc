@@ -62,10 +62,18 @@ const ActorRef* AgentInside(const SentenceView& sv, int np) {
 std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocContext& ctx, int v, bool noun,
                                           const std::vector<const ActorRef*>& sources) {
   const Tree& t = *sv.tree;
-  std::vector<const ActorRef*> strong, weak;
+  std::vector<const ActorRef*> strong, weak, self;
   auto consider = [&](int c) {
     for (const ActorRef* r : ActorsOfPhrase(sv, ctx, c)) {
       if (std::find(sources.begin(), sources.end(), r) != sources.end()) continue;
+      // A source named again ("their resumption of ties with X": a pronoun
+      // resolves to a copy of the source's reference) is a target only if
+      // nothing else is (then the event acts on its own source: dropped).
+      if (std::any_of(sources.begin(), sources.end(),
+                      [&](const ActorRef* x) { return !x->code.empty() && x->code == r->code; })) {
+        self.push_back(r);
+        continue;
+      }
       (r->place ? weak : strong).push_back(r);
     }
   };
@@ -107,7 +115,7 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
     }
   }
   std::vector<const ActorRef*> out;
-  AddUnique(&out, strong.empty() ? weak : strong);
+  AddUnique(&out, !strong.empty() ? strong : !weak.empty() ? weak : self);
   return out;
 }
 
@@ -228,9 +236,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
       // "Putin and Johnson are due to talk": coordination on the surface
       // counts even where the parser split it.
-      if (a.sources.size() == 1 && subj >= 0 && sv.ref_at[subj] >= 0) {
-        AddUnique(&a.sources, SurfaceConjuncts(sv, sv.ref_at[subj]));
-      }
+      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
       if (a.sources.empty() && t.Child(anchor, "nsubj") < 0 && t.Child(anchor, "csubj") < 0) {
         // No subject of its own in the tree (often a parser error on a long
         // fronted phrase): the nearest actors before the verb. A verb whose
@@ -260,7 +266,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
   }
   if (source_ref >= 0) {
     // The '$' slot names the source and the actors listed with it.
-    a.sources = SurfaceConjuncts(sv, source_ref);
+    a.sources = SurfaceList(sv, source_ref);
     for (const ActorRef* x : a.sources) {
       a.targets.erase(std::remove(a.targets.begin(), a.targets.end(), x), a.targets.end());
     }

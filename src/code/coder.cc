@@ -302,7 +302,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     for (int r : m.later_refs) {
       const ActorRef* cand = &sv.refs[r];
       if (cand->code.compare(0, 3, args->sources[0]->code, 0, 3) == 0) continue;  // its own side
-      args->targets = SurfaceConjuncts(sv, r);
+      args->targets = SurfaceList(sv, r);
       break;
     }
   }

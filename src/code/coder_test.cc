@@ -101,6 +101,15 @@ TEST_F(CoderTest, CoordinatedPassiveParticipleHasNoSubjectSource) {
   for (const Event& e : d.events) EXPECT_TRUE(e.source.find("OPP") == std::string::npos) << Dump(d);
 }
 
+// A list of names as the subject: every member acts, whatever the parser
+// made of the list; "their" in the object is the subjects again, so the
+// target is the actor in "ties with Brazil".
+TEST_F(CoderTest, EveryMemberOfASubjectListActsOnTheObjectsActor) {
+  CodedDocument d = Code("Chile, Peru, Bolivia and Ecuador welcomed their resumption of ties with Brazil.");
+  for (const char* src : {"CHL", "PER", "BOL", "ECU"}) EXPECT_TRUE(Has(d, src, "BRA", "05")) << src << " " << Dump(d);
+  for (const Event& e : d.events) EXPECT_EQ(e.target, "BRA") << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);

@@ -184,11 +184,23 @@ bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
   return true;
 }
 
-std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r) {
-  std::vector<const ActorRef*> out{&sv.refs[r]};
-  for (size_t k = r + 1; k < sv.refs.size() && JoinedOnSurface(sv, static_cast<int>(k) - 1, static_cast<int>(k)); ++k) {
-    out.push_back(&sv.refs[k]);
+std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  int last = r;
+  bool closed = false;  // joined by "and"/"or" somewhere: a list, not an apposition
+  auto conjunction_between = [&](int left, int right) {
+    for (uint32_t t = sv.refs[left].last_tok + 1; t < sv.refs[right].first_tok; ++t) {
+      if (toks[t].form == "and" || toks[t].form == "or") return true;
+    }
+    return false;
+  };
+  while (last + 1 < static_cast<int>(sv.refs.size()) && JoinedOnSurface(sv, last, last + 1)) {
+    closed |= conjunction_between(last, last + 1);
+    ++last;
   }
+  std::vector<const ActorRef*> out;
+  if (!closed) return {&sv.refs[r]};
+  for (int k = r; k <= last; ++k) out.push_back(&sv.refs[k]);
   return out;
 }
 

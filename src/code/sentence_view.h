@@ -57,9 +57,10 @@ const ActorRef* ActorOfPhraseAt(const SentenceView& sv, const DocContext& ctx, i
 // The same for `tok` and each of its conjuncts ("Britain and Poland").
 std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocContext& ctx, int tok);
 
-// Reference r and those joined to it on the surface by "and", "or" or a
-// comma ("Britain and Poland"), whatever the parser made of them.
-std::vector<const ActorRef*> SurfaceConjuncts(const SentenceView& sv, int r);
+// Reference r and the rest of the surface list it opens ("Mordor, Rohan,
+// Fornost and Bree", whatever the parser made of it) when a conjunction
+// closes the list; else just r (a comma alone may be an apposition).
+std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r);
 // Whether references `left` and `right` (adjacent in sv.refs) are joined by
 // one or two of "and", "or", ",".
 bool JoinedOnSurface(const SentenceView& sv, int left, int right);
