@@ -705,23 +705,30 @@ struct VerbReader {
       if (!item.alternatives.empty()) out->push_back(std::move(item));
       return close;
     };
-    for (auto it = star + 1; it != toks.end(); ++it) {
-      const std::string& x = it->text;
-      if (x == "$" || x == "%" || x == "+") {
-        slot(x, &p->items);
-      } else if (x == "{") {
-        auto close = alternatives(it, toks.end(), &p->items);
-        if (!close) return false;
-        it = *close;
-        if (it == toks.end()) break;
-      } else if (IsMark(x)) {
-        continue;
-      } else {
-        PatternItem item;
-        if (!Expand({*it}, &item.alternatives, 0, why)) return false;
-        p->items.push_back(std::move(item));
+    // Items: runs of words joined by '_' (consecutive), alternatives,
+    // slots; other words may stand between items.
+    using It = std::vector<PToken>::const_iterator;
+    auto items = [&](It from, It to, std::vector<PatternItem>* out) {
+      for (It it = from; it != to; ++it) {
+        const std::string& x = it->text;
+        if (x == "$" || x == "%" || x == "+") {
+          slot(x, out);
+        } else if (x == "{") {
+          auto close = alternatives(it, to, out);
+          if (!close) return false;
+          it = *close;
+          if (it == to) break;
+        } else if (!IsMark(x)) {
+          std::vector<PToken> run{*it};
+          while (it + 1 != to && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
+          PatternItem item;
+          if (!Expand(run, &item.alternatives, 0, why)) return false;
+          out->push_back(std::move(item));
+        }
       }
-    }
+      return true;
+    };
+    if (!items(star + 1, toks.end(), &p->items)) return false;
     // Before the verb: words joined to '*' by '_' must stand just before it
     // (`before`); the others are items that may have other words between
     // them and the verb (`pre`): runs of joined words, alternatives, slots.
@@ -732,23 +739,7 @@ struct VerbReader {
       chain = before[chain_from].joined;
     }
     std::vector<PToken> adjacent(before.begin() + chain_from, before.end());
-    for (auto it = before.cbegin(); it != before.cbegin() + chain_from; ++it) {
-      const std::string& x = it->text;
-      if (x == "$" || x == "%" || x == "+") {
-        slot(x, &p->pre);
-      } else if (x == "{") {
-        auto close = alternatives(it, before.cbegin() + chain_from, &p->pre);
-        if (!close) return false;
-        it = *close;
-        if (it == before.cbegin() + chain_from) break;
-      } else if (!IsMark(x)) {
-        std::vector<PToken> run{*it};
-        while (it + 1 != before.cbegin() + chain_from && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
-        PatternItem item;
-        if (!Expand(run, &item.alternatives, 0, why)) return false;
-        p->pre.push_back(std::move(item));
-      }
-    }
+    if (!items(before.cbegin(), before.cbegin() + chain_from, &p->pre)) return false;
     if (!adjacent.empty()) {
       Alternatives alts;
       if (!Expand(adjacent, &alts, 0, why)) return false;
@@ -1100,8 +1091,14 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     v.pre = p.pre;
     v.items = p.items;
     v.specificity = static_cast<int>(p.before.size());
+    // More words required, more specific: an item counts its shortest
+    // alternative ("MOST_CERTAINLY_&NEG_EVER *" beats "&NEG EVER *").
     for (const auto* items : {&p.pre, &p.items}) {
-      for (const PatternItem& it : *items) v.specificity += it.slot() ? 0 : 1;
+      for (const PatternItem& it : *items) {
+        size_t shortest = it.alternatives.empty() ? 0 : SIZE_MAX;
+        for (const auto& a : it.alternatives) shortest = std::min(shortest, a.size());
+        v.specificity += static_cast<int>(shortest);
+      }
     }
     if (p.dropped_words < 0) v.specificity = -1;  // the bare verb
     v.rule = p.rule;

@@ -158,6 +158,12 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
   ASSERT_EQ(p->pre.size(), 2u);
   EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"inching"}}));
   EXPECT_GE(p->pre[1].alternatives.size(), 3u + 2 + 10);
+  // - * NEW_&TIETYPES_RELATIONS [903]: words joined by '_' after the verb are
+  // one item of consecutive words, not three that may stand apart.
+  p = FindPattern(d, "abandon", "* NEW_&TIETYPES_RELATIONS", "903");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 1u);
+  EXPECT_EQ(p->items[0].alternatives[0], (std::vector<std::string>{"new", "military", "relations"}));
   // - + WAS * DEAD IN $ [224]: slots on both sides of the verb.
   p = FindPattern(d, "accordsyn", "+ WAS * DEAD IN $", "224");
   if (p == nullptr) {
