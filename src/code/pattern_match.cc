@@ -79,14 +79,15 @@ bool BeforeFits(const SentenceView& sv, const VerbPattern& p, uint32_t w) {
 bool IsPunctWord(const SentenceView& sv, uint32_t w) { return sv.tree->tok(sv.words[w].head).upos == "PUNCT"; }
 
 // The first reference whose head lies in words [from, to) (and, when `in`
-// is given, inside the anchor's clause); -1 if none.
-int FirstRefIn(const SentenceView& sv, uint32_t from, uint32_t to, const std::vector<bool>* in) {
+// is given, inside the anchor's clause), after passing over `skip` others;
+// -1 if none.
+int FirstRefIn(const SentenceView& sv, uint32_t from, uint32_t to, const std::vector<bool>* in, int skip = 0) {
   if (from >= to || from >= sv.words.size()) return -1;
   int from_tok = static_cast<int>(sv.words[from].first);
   int to_tok = to < sv.words.size() ? static_cast<int>(sv.words[to].first) : sv.tree->size();
   for (size_t r = 0; r < sv.refs.size(); ++r) {
     int h = sv.refs[r].head_tok;
-    if (h >= from_tok && h < to_tok && (!in || (*in)[h])) return static_cast<int>(r);
+    if (h >= from_tok && h < to_tok && (!in || (*in)[h]) && skip-- == 0) return static_cast<int>(r);
   }
   return -1;
 }
@@ -131,11 +132,11 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
       }
     }
     if (best < 0) return false;
-    if (slot && !FillSlot(*slot, FirstRefIn(sv, best + best_len, slot_right, nullptr), m)) return false;
+    if (slot && !FillSlot(*slot, FirstRefIn(sv, best + best_len, slot_right, nullptr, slot->skip), m)) return false;
     slot = nullptr;
     limit = static_cast<uint32_t>(best);
   }
-  if (slot && !FillSlot(*slot, FirstRefIn(sv, floor, slot_right, nullptr), m)) return false;
+  if (slot && !FillSlot(*slot, FirstRefIn(sv, floor, slot_right, nullptr, slot->skip), m)) return false;
   m->first_tok = std::min(m->first_tok, sv.words[limit < w ? limit : w].first);
   return true;
 }
@@ -149,7 +150,7 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
   uint32_t slot_from = 0;
   for (const PatternItem& item : p.items) {
     if (item.slot()) {
-      if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, pos, &in), m)) return false;
+      if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, pos, &in, slot->skip), m)) return false;
       slot = &item;
       slot_from = pos;
       continue;
@@ -164,11 +165,11 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
       }
     }
     if (!best_end) return false;
-    if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, best_start, &in), m)) return false;
+    if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, best_start, &in, slot->skip), m)) return false;
     slot = nullptr;
     pos = best_end;
   }
-  if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, static_cast<uint32_t>(sv.words.size()), &in), m)) {
+  if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, static_cast<uint32_t>(sv.words.size()), &in, slot->skip), m)) {
     return false;
   }
   m->pattern = &p;
@@ -186,6 +187,9 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
   bool noun = upos == "NOUN";
   if (!noun && upos != "VERB") return m;
   const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, noun);
+  // Imported dialects name surface forms too (TABARI "DEPART_" takes the
+  // regular endings: "departes" is its form whatever the lemmatiser says).
+  if (!ids && word.key != word.lemma) ids = verbs.PatternsFor(word.key, noun);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(t, word.head);
   // Words of the clause after the anchor, to reject most patterns without

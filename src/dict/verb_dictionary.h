@@ -23,6 +23,7 @@ struct PatternItem {
   bool target = false;
   std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
   bool source = false;
+  int skip = 0;  // slots: actors passed over before the slot's own ('^')
   bool slot() const { return target || source; }
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include "base/ascii.h"
 #include "base/iso_date.h"
@@ -675,12 +676,15 @@ struct VerbReader {
     // After the verb: words (other words may stand between them),
     // {a | b} alternatives, the '+' target and '$' source slots.
     bool target_seen = false, source_seen = false;
+    int skip = 0;  // '^'s waiting for the next slot
     auto slot = [&](const std::string& x, std::vector<PatternItem>* out) {
-      if (x == "+" && !target_seen) {
-        out->push_back(PatternItem{true, {}, false});
+      if (x == "^") {
+        ++skip;
+      } else if (x == "+" && !target_seen) {
+        out->push_back(PatternItem{true, {}, false, std::exchange(skip, 0)});
         target_seen = true;
       } else if (x == "$" && !source_seen) {
-        out->push_back(PatternItem{false, {}, true});
+        out->push_back(PatternItem{false, {}, true, std::exchange(skip, 0)});
         source_seen = true;
       } else if (x == "%") {
         p->source_slot = true;  // a compound actor as both: not placed
@@ -711,7 +715,7 @@ struct VerbReader {
     auto items = [&](It from, It to, std::vector<PatternItem>* out) {
       for (It it = from; it != to; ++it) {
         const std::string& x = it->text;
-        if (x == "$" || x == "%" || x == "+") {
+        if (x == "$" || x == "%" || x == "+" || x == "^") {
           slot(x, out);
         } else if (x == "{") {
           auto close = alternatives(it, to, out);
@@ -739,6 +743,7 @@ struct VerbReader {
       chain = before[chain_from].joined;
     }
     std::vector<PToken> adjacent(before.begin() + chain_from, before.end());
+    skip = 0;
     if (!items(before.cbegin(), before.cbegin() + chain_from, &p->pre)) return false;
     if (!adjacent.empty()) {
       Alternatives alts;
@@ -846,6 +851,14 @@ struct VerbReader {
     }
     bool stem = dialect == Dialect::kTabari && !phrase.empty() && phrase.back() != '_';
     v.anchors = VerbLemmas(words[verb_at], stem && words.size() == 1);
+    if (dialect == Dialect::kTabari && !stem) {
+      // "DEPART_": exact, but the regular endings -S -ED -ES -EN -ING match
+      // too (TABARI's rule), as surface forms.
+      for (const char* ending : {"s", "ed", "es", "en", "ing"}) {
+        std::string f = words[verb_at] + ending;
+        if (std::find(v.anchors.begin(), v.anchors.end(), f) == v.anchors.end()) v.anchors.push_back(f);
+      }
+    }
     v.before.assign(words.begin(), words.begin() + verb_at);
     v.after.assign(words.begin() + verb_at + 1, words.end());
     // Listed forms: their simple lemmas are anchors too (irregular verbs the

@@ -205,6 +205,16 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   p = FindPattern(d, "accord", "IN_*", "075");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->before, std::vector<std::string>{"in"});
+  // DEPART_ [032]: exact, with TABARI's regular endings as surface forms.
+  for (const char* form : {"depart", "departs", "departed", "departes", "departen", "departing"}) {
+    EXPECT_NE(FindPattern(d, form, "*", "032"), nullptr) << form;
+  }
+  // - * AT ^ + [162] (WARN): '^' passes over one actor before the target.
+  p = FindPattern(d, "warn", "* AT ^ +", "162");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 2u);
+  EXPECT_TRUE(p->items[1].target);
+  EXPECT_EQ(p->items[1].skip, 1);
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
