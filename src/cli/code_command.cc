@@ -9,6 +9,7 @@
 
 #include "cli/batch_coding.h"
 #include "cli/command.h"
+#include "cli/peer_options.h"
 #include "output/writer.h"
 #include "pipeline/pipeline.h"
 
@@ -66,7 +67,13 @@ int RunCode(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   bool profile_on = false;
   app.add_flag("--profile", profile_on, "print seconds per stage and rates on stderr at the end");
+  PeerOptions peer;
+  peer.AddTo(&app);
   CLI11_PARSE(app, argc, argv);
+  if (Status s = peer.Apply("faultline code", &opts); !s.ok()) {
+    std::fprintf(stderr, "faultline code: %s\n", s.message().c_str());
+    return 2;
+  }
   if (paths.empty()) paths.push_back("-");
   if (format.empty()) format = isatty(fileno(stdout)) ? "table" : "jsonl";
   opts.coder.emit_unreal = all_statuses;

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "peers/peer_records.h"
+#include "peers/peer_set.h"
 
 namespace faultline::peers {
 namespace {
@@ -291,6 +292,34 @@ namespace {
 
 // The production dictionaries of both peers load, with bad lines reported
 // and skipped, and compile into our matchers in well under a second each.
+TEST(PeerSets, ConfigAndProjectFilesNameTheDictionaries) {
+  REQUIRE_PEERS();
+  auto petr = ReadPeerConfig(Peer("petrarch2/PETR_config.ini"));
+  ASSERT_TRUE(petr.ok()) << petr.status().message();
+  EXPECT_EQ(petr->dialect, Dialect::kPetrarch);
+  ASSERT_EQ(petr->verbs.size(), 1u);
+  EXPECT_EQ(petr->verbs[0], Peer("petrarch2/CAMEO.2.0.txt"));
+  EXPECT_EQ(petr->actors.size(), 3u);
+  EXPECT_EQ(petr->agents.size(), 1u);
+  EXPECT_EQ(petr->discards.size(), 1u);
+  auto tab = ReadPeerConfig(Peer("tabari/validation/Validate.project"));
+  ASSERT_TRUE(tab.ok()) << tab.status().message();
+  EXPECT_EQ(tab->dialect, Dialect::kTabari);
+  EXPECT_EQ(tab->actors, std::vector<std::string>{Peer("tabari/validation/TABARI.Demo.actors")});
+  EXPECT_EQ(tab->agents, std::vector<std::string>{Peer("tabari/validation/Validate.agents")});
+  PeerSet set;
+  EXPECT_TRUE(AddPeerFile("verbs=x.verbs", &set).ok());
+  EXPECT_FALSE(AddPeerFile("nouns=x.verbs", &set).ok());
+  EXPECT_FALSE(AddPeerFile("verbs=", &set).ok());
+  // A config without [Dictionaries] names the file in its error.
+  std::string ini = std::filesystem::temp_directory_path() / "faultline-peer-test.ini";
+  { std::FILE* f = std::fopen(ini.c_str(), "w"); std::fputs("[Options]\nrequire_dyad = True\n", f); std::fclose(f); }
+  auto bad = ReadPeerConfig(ini);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find(ini), std::string::npos);
+  std::filesystem::remove(ini);
+}
+
 TEST(PeerProduction, PetrarchAndTabariLoad) {
   REQUIRE_PEERS();
   struct Set {

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "peers/peer_set.h"
+
 namespace faultline::peers {
 namespace {
 
@@ -330,22 +332,9 @@ Result<ValidationSuite> ReadTabariSuite(const std::string& path) {
   for (const fs::path& p : projects) {
     std::string ptext;
     if (!ReadWholeFile(p.string(), &ptext).ok()) continue;
-    std::istringstream in(ptext);
-    ValidationSuite files;
-    bool names_us = false;
-    for (std::string l; std::getline(in, l);) {
-      std::istringstream ls(l);
-      std::string tag, value;
-      ls >> tag >> value;
-      if (value.empty()) continue;
-      std::string full = dir + "/" + value;
-      if (tag == "<textfile>" && value == base) names_us = true;
-      if (tag == "<actorsfile>") files.actors.push_back(full);
-      if (tag == "<agentsfile>") files.agents.push_back(full);
-      if (tag == "<verbsfile>") files.verbs.push_back(full);
-      if (tag == "<optionsfile>") files.options.push_back(full);
-    }
-    if (!names_us) continue;
+    std::vector<std::string> texts;
+    PeerSet files = ParseTabariProject(p.string(), ptext, &texts);
+    if (std::find(texts.begin(), texts.end(), base) == texts.end()) continue;
     suite.actors = files.actors;
     suite.agents = files.agents;
     suite.verbs = files.verbs;

@@ -21,7 +21,30 @@ struct Pipeline::Impl {
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<Coder> coder;
   StageProfile* profile = nullptr;
+  std::function<bool(std::string_view, bool*)> discard;
 };
+
+namespace {
+
+// Drops the events of sentences the discard list names (all of them when
+// one sentence discards the whole story).
+void DropDiscarded(const Document& doc, const std::function<bool(std::string_view, bool*)>& discard,
+                   CodedDocument* coded) {
+  std::vector<bool> dropped(doc.sentences.size(), false);
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    bool story = false;
+    if (!discard(std::string_view(doc.text).substr(s.begin, s.end - s.begin), &story)) continue;
+    if (story) {
+      coded->events.clear();
+      return;
+    }
+    dropped[i] = true;
+  }
+  std::erase_if(coded->events, [&](const Event& e) { return e.sentence < dropped.size() && dropped[e.sentence]; });
+}
+
+}  // namespace
 
 Pipeline::Pipeline() : impl_(std::make_unique<Impl>()) {}
 Pipeline::~Pipeline() = default;
@@ -34,6 +57,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   Impl& m = *p->impl_;
   m.profile = o.profile;
+  m.discard = o.discard;
   auto codes = CodeTable::Load(o.home + "/data/cameo_codes.tsv");
   if (!codes.ok()) return codes.status();
   m.codes = std::move(codes).value();
@@ -103,7 +127,9 @@ Status Pipeline::Analyse(Document* doc) const {
 Result<CodedDocument> Pipeline::Process(Document* doc) const {
   Status s = Analyse(doc);
   if (!s.ok()) return s;
-  return impl_->coder->Code(*doc);
+  CodedDocument coded = impl_->coder->Code(*doc);
+  if (impl_->discard) DropDiscarded(*doc, impl_->discard, &coded);
+  return coded;
 }
 
 const ActorDictionary& Pipeline::actors() const { return impl_->actors; }

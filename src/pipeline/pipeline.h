@@ -40,6 +40,10 @@ struct PipelineOptions {
   // adds imported entries, patterns and codes. The pipeline calls Finish()
   // on both dictionaries afterwards.
   std::function<Status(ActorDictionary*, VerbDictionary*, CodeTable*)> import;
+  // When set, a sentence for which it returns true codes no events (and
+  // none of the story's when it sets *whole_story): imported discard lists
+  // (PETRARCH discards, TABARI [###] actors).
+  std::function<bool(std::string_view sentence, bool* whole_story)> discard;
   // When set, Open() and every Process() add their time per stage to it
   // (`faultline code --profile`); it must outlive the Pipeline. Null (the
   // default): no clock is read.
