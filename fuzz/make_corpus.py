@@ -245,6 +245,26 @@ def main():
         write("http_params", "bad-" + name, bytes([sel]) + query.encode())
     write("http_params", "bad-raw-lines", b"\x00actor=R\x00US\ndoc=a&b=c\nfrom=2022-02-03\xff\nlimit\n=\n")
 
+    # petrarch_xml: story input in PETRARCH's XML shape (written here, with
+    # sentences of the sample wire; nothing from ../shared/peers).
+    clear("petrarch_xml")
+    records = []
+    for i, line in enumerate(wire[:3]):
+        story = json.loads(line)
+        first = story["text"].split("\n")[0][:600].replace("&", "&amp;").replace("<", "&lt;")
+        records.append(f'<Sentence date = "{story["date"].replace("-", "")}" id ="{story["id"]}_{i}" source = "X"\n'
+                       f'  sentence = "True">\n<Text>\n{first}\n</Text>\n<Parse>\n(ROOT (S (NP (NNP X))))\n</Parse>\n</Sentence>\n')
+    write("petrarch_xml", "gen-wire", ("<Sentences>\n" + "".join(records) + "</Sentences>\n").encode())
+    for name, data in [("bad-date", '<Sentence date="20220230" id="A"><Text>x</Text></Sentence>\n'),
+                       ("unclosed", '<Sentence date="20220203" id="A">\n<Text>never closed\n'),
+                       ("unclosed-tag", '<Sentence date="20220203"\n id="A"\n'),
+                       ("comment", '<!-- <Sentence date="20220203"><Text>hidden</Text></Sentence>\n-->\n'),
+                       ("entities", '<Sentence date="20220203"><Text>&amp;&lt;&gt;&quot;&apos;&amp</Text></Sentence></Sentence>'),
+                       ("empty", '<Sentence date="20220203" id="E"><Text>\n\n</Text></Sentence>'),
+                       ("two-on-a-line", '<Sentence date="20220203" id="A"><Text>a</Text></Sentence><Sentence date="20220204" id="B"><Text>b</Text></Sentence>\n'),
+                       ("bad-utf8", b'<Sentence date="20220203"><Text>\xff\x00</Text></Sentence>')]:
+        write("petrarch_xml", name, data if isinstance(data, bytes) else data.encode())
+
     # peer_records: byte 0 even = PETRARCH XML records, odd = TABARI record
     # text. Written here in the shape of the peers' suites (invented states
     # Arnor/Gondor; nothing is copied from ../shared/peers).

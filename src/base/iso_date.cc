@@ -2,9 +2,12 @@
 // user fixing an input file knows which part of the date to change.
 #include "base/iso_date.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <string>
+
+#include "base/ascii.h"
 
 namespace faultline {
 namespace {
@@ -90,6 +93,16 @@ bool IsValidIsoDate(std::string_view s, std::string* why) {
                              count, " days"}));
   }
   return true;
+}
+
+std::string CompactDateToIso(std::string_view s) {
+  s = AsciiTrim(s);
+  if (s.size() != 6 && s.size() != 8) return "";
+  if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
+  std::string year(s.substr(0, s.size() - 4));
+  if (s.size() == 6) year = (std::stoi(year) <= 30 ? "20" : "19") + year;
+  std::string iso = year + "-" + std::string(s.substr(s.size() - 4, 2)) + "-" + std::string(s.substr(s.size() - 2));
+  return IsValidIsoDate(iso, nullptr) ? iso : "";
 }
 
 }  // namespace faultline

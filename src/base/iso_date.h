@@ -21,6 +21,11 @@ inline constexpr int kMaxIsoYear = 2999;
 // "2022-02-30 is not a date: February 2022 has 28 days".
 bool IsValidIsoDate(std::string_view s, std::string* why);
 
+// "YYYYMMDD" or "YYMMDD" (years 00-30 are 20YY, the rest 19YY: the
+// peers' convention) as ISO "YYYY-MM-DD"; "" when it is not a valid date
+// by IsValidIsoDate. Blanks around it are ignored.
+std::string CompactDateToIso(std::string_view s);
+
 // Gregorian leap-year rule (every 4th year, except centuries not divisible
 // by 400).
 bool IsLeapYear(int year);

@@ -36,8 +36,10 @@ void WalkFolder(const fs::path& dir, std::vector<std::string>* files,
 }  // namespace
 
 bool IsStoryFileName(std::string_view path) {
-  return path.ends_with(".txt") || IsJsonLinesName(path);
+  return path.ends_with(".txt") || IsJsonLinesName(path) || IsPetrarchXmlName(path);
 }
+
+bool IsPetrarchXmlName(std::string_view path) { return path.ends_with(".xml"); }
 
 bool IsJsonLinesName(std::string_view path) {
   return path.ends_with(".jsonl") || path.ends_with(".json");

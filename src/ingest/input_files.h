@@ -12,11 +12,14 @@
 
 namespace faultline {
 
-// True for names a folder walk picks up: *.txt, *.json, *.jsonl.
+// True for names a folder walk picks up: *.txt, *.json, *.jsonl, *.xml.
 bool IsStoryFileName(std::string_view path);
 
 // True for *.json and *.jsonl, read as JSON Lines without sniffing.
 bool IsJsonLinesName(std::string_view path);
+
+// True for *.xml, read as PETRARCH XML without sniffing.
+bool IsPetrarchXmlName(std::string_view path);
 
 // Appends to *files the file for `path` ("-" stays "-"), or every story file
 // below it in sorted path order when it is a folder. Returns NotFound when

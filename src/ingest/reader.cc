@@ -13,6 +13,7 @@
 #include "ingest/input_files.h"
 #include "ingest/jsonl_format.h"
 #include "ingest/line_reader.h"
+#include "ingest/petrarch_xml.h"
 #include "ingest/seed_format.h"
 #include "ingest/story_parser.h"
 
@@ -22,8 +23,9 @@ namespace {
 constexpr const char* kStdinName = "<stdin>";
 constexpr const char* kStdinIdBase = "stdin";
 
-// *.json / *.jsonl are JSON Lines; anything else is sniffed: a first
-// non-blank '{' means JSON Lines, everything else is the seed format.
+// *.json / *.jsonl are JSON Lines and *.xml PETRARCH XML; anything else is
+// sniffed: a first non-blank '{' means JSON Lines, '<' PETRARCH XML,
+// everything else is the seed format.
 std::unique_ptr<StoryParser> NewParser(std::unique_ptr<LineReader> lines, const std::string& path,
                                        size_t max_story_bytes) {
   const bool is_stdin = path == "-";
@@ -31,6 +33,9 @@ std::unique_ptr<StoryParser> NewParser(std::unique_ptr<LineReader> lines, const 
   const bool jsonl = (!is_stdin && IsJsonLinesName(path)) || lines->PeekFirstNonBlank() == '{';
   if (jsonl) return NewJsonlParser(std::move(lines), std::move(name), max_story_bytes);
   std::string id_base = is_stdin ? kStdinIdBase : std::filesystem::path(path).stem().native();
+  if ((!is_stdin && IsPetrarchXmlName(path)) || lines->PeekFirstNonBlank() == '<') {
+    return NewPetrarchXmlParser(std::move(lines), std::move(name), std::move(id_base), max_story_bytes);
+  }
   return NewSeedParser(std::move(lines), std::move(name), std::move(id_base), max_story_bytes);
 }
 

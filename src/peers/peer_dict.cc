@@ -281,23 +281,6 @@ bool PeerDateToDays(std::string_view s, int* days) {
   return !iso.empty() && IsoToDays(iso, days);
 }
 
-std::string PeerDateToIso(std::string_view s) {
-  s = TrimView(s);
-  if (s.size() != 6 && s.size() != 8) return "";
-  if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
-  std::string y, m = std::string(s.substr(s.size() - 4, 2)), d = std::string(s.substr(s.size() - 2));
-  if (s.size() == 8) {
-    y = std::string(s.substr(0, 4));
-  } else {
-    int yy = std::stoi(std::string(s.substr(0, 2)));
-    y = (yy <= 30 ? "20" : "19") + std::string(s.substr(0, 2));
-  }
-  std::string iso = y + "-" + m + "-" + d;
-  // The project's one notion of a date (base/iso_date.h): a real day in
-  // years 1000-2999, so "68470501" is no more a date here than elsewhere.
-  return IsValidIsoDate(iso, nullptr) ? iso : "";
-}
-
 Status ReadWholeFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open");

@@ -19,6 +19,7 @@
 #include "dict/actor_dictionary.h"
 #include "dict/code_table.h"
 #include "dict/verb_dictionary.h"
+#include "base/iso_date.h"
 #include "faultline/status.h"
 
 namespace faultline::peers {
@@ -127,7 +128,7 @@ std::string PeerActorCode(const std::string& code, const std::unordered_set<std:
 // 20YY). False when it is not a real date.
 bool PeerDateToDays(std::string_view s, int* days);
 // "950101" / "19950101" -> "1995-01-01"; empty when it is not a date.
-std::string PeerDateToIso(std::string_view s);
+inline std::string PeerDateToIso(std::string_view s) { return CompactDateToIso(s); }
 
 // Reads a whole file into *out.
 Status ReadWholeFile(const std::string& path, std::string* out);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "base/xml_attr.h"
 #include "peers/peer_set.h"
 
 namespace faultline::peers {
@@ -34,27 +35,6 @@ std::string Squeeze(std::string_view s) {
 
 int LineAt(const std::string& text, size_t pos) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
-}
-
-// Value of attribute `name` in a tag's text (`name="v"`, `name = "v"`).
-std::string Attr(std::string_view tag, std::string_view name) {
-  size_t p = 0;
-  while ((p = tag.find(name, p)) != std::string_view::npos) {
-    bool start_ok = p > 0 && (tag[p - 1] == ' ' || tag[p - 1] == '\t' || tag[p - 1] == '\n');
-    size_t q = p + name.size();
-    while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t')) ++q;
-    if (start_ok && q < tag.size() && tag[q] == '=') {
-      ++q;
-      while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t')) ++q;
-      if (q < tag.size() && (tag[q] == '"' || tag[q] == '\'')) {
-        char quote = tag[q];
-        size_t e = tag.find(quote, q + 1);
-        if (e != std::string_view::npos) return std::string(tag.substr(q + 1, e - q - 1));
-      }
-    }
-    p += name.size();
-  }
-  return "";
 }
 
 std::string Lower(std::string s) {
@@ -117,7 +97,7 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     if (c != std::string::npos && (s == std::string::npos || c < s)) {
       size_t e = text.find('>', c);
       std::string_view tag(text.data() + c, (e == std::string::npos ? text.size() : e) - c);
-      std::string opt = Attr(tag, "option"), val = Attr(tag, "value");
+      std::string opt = XmlAttribute(tag, "option"), val = XmlAttribute(tag, "value");
       auto it = std::find_if(config.begin(), config.end(), [&](const auto& kv) { return kv.first == opt; });
       if (it != config.end()) {
         it->second = val;
@@ -142,9 +122,9 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     std::string_view body(text.data() + tag_end + 1, close - tag_end - 1);
     ValidationRecord r;
     r.origin = file + ":" + std::to_string(LineAt(text, s));
-    r.id = Attr(tag, "id");
-    r.category = Attr(tag, "category");
-    r.raw_date = Attr(tag, "date");
+    r.id = XmlAttribute(tag, "id");
+    r.category = XmlAttribute(tag, "category");
+    r.raw_date = XmlAttribute(tag, "date");
     r.date = PeerDateToIso(r.raw_date);
     r.text = Squeeze(element("Text", body));
     for (const auto& [k, v] : config) r.options.push_back(k + "=" + v);
@@ -153,15 +133,15 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     for (size_t p = body.find("<EventCoding"); p != std::string_view::npos; p = body.find("<EventCoding", p + 1)) {
       size_t e = body.find('>', p);
       std::string_view et = body.substr(p, e - p);
-      if (Lower(Attr(et, "noevents")) == "true") {
+      if (Lower(XmlAttribute(et, "noevents")) == "true") {
         noevents = true;
         continue;
       }
-      if (!Attr(et, "error").empty()) {
+      if (!XmlAttribute(et, "error").empty()) {
         error = true;
         continue;
       }
-      ExpectedEvent x{Attr(et, "sourcecode"), Attr(et, "targetcode"), Attr(et, "eventcode")};
+      ExpectedEvent x{XmlAttribute(et, "sourcecode"), XmlAttribute(et, "targetcode"), XmlAttribute(et, "eventcode")};
       if (!x.code.empty()) r.expected.push_back(std::move(x));
     }
     if (error) {
