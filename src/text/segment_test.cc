@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -95,6 +97,36 @@ TEST(SegmentTest, InvalidUtf8IsAnErrorNamingTheOffset) {
   EXPECT_EQ(s.message(), "invalid UTF-8 at byte offset 19");
   EXPECT_TRUE(doc.tokens.empty());
   EXPECT_TRUE(doc.sentences.empty());
+}
+
+// A reused Document (the reader's) gets exactly the tokens a fresh one gets:
+// the old tokens' lemmas, tags and heads do not survive, and a failed
+// Segment leaves no tokens.
+TEST(SegmentTest, ReusedDocumentIsLikeAFreshOne) {
+  Document reused;
+  reused.text = "Russian President Vladimir Putin and British Prime Minister Boris Johnson will talk on Wednesday.";
+  ASSERT_TRUE(Segment(&reused).ok());
+  for (Token& t : reused.tokens) {
+    t.lemma = "a-lemma-long-enough-to-live-on-the-heap";
+    t.upos = "NOUN";
+    t.xpos = "NN";
+    t.head = 3;
+    t.deprel = "nsubj";
+  }
+  Document fresh;
+  fresh.text = reused.text = "Kyiv \u2019s “allies” met.";
+  ASSERT_TRUE(Segment(&reused).ok());
+  ASSERT_TRUE(Segment(&fresh).ok());
+  ASSERT_EQ(reused.tokens.size(), fresh.tokens.size());
+  for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+    const Token &a = reused.tokens[i], &b = fresh.tokens[i];
+    EXPECT_EQ(std::tie(a.begin, a.end, a.form, a.lemma, a.upos, a.xpos, a.head, a.deprel, a.space_after),
+              std::tie(b.begin, b.end, b.form, b.lemma, b.upos, b.xpos, b.head, b.deprel, b.space_after))
+        << i;
+  }
+  reused.text = "bad \xff byte";
+  EXPECT_FALSE(Segment(&reused).ok());
+  EXPECT_TRUE(reused.tokens.empty());
 }
 
 TEST(SegmentTest, NulByteIsAnError) {

@@ -34,13 +34,14 @@ struct TokenSpan {
 // REQUIRES: as for Tokenize.
 void ScanTokens(std::string_view text, std::vector<TokenSpan>* spans);
 
-// Appends one Token per span (offsets, normalised form, space_after) and its
-// line-break count, reserving both vectors exactly once.
+// Replaces *tokens with one Token per span (offsets, normalised form,
+// space_after) and *newlines_before with their line-break counts. Tokens
+// already there are reused (their strings keep their buffers).
 void MakeTokens(std::string_view text, const std::vector<TokenSpan>& spans,
                 std::vector<Token>* tokens, std::vector<uint8_t>* newlines_before);
 
-// ScanTokens + MakeTokens. Appends the tokens of `text` to *tokens and, for
-// each, appends to *newlines_before the number of line breaks in the
+// ScanTokens + MakeTokens. Replaces *tokens with the tokens of `text` and
+// *newlines_before with, for each, the number of line breaks in the
 // whitespace before it, capped at 2 (2 = a blank line, i.e. a paragraph
 // break). Sets Token::space_after. REQUIRES: text is valid UTF-8 without NUL
 // bytes (see ValidateUtf8) and shorter than 4 GiB.
