@@ -10,12 +10,14 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
 #include "cli/command.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
+#include "peers/tabari_comma.h"
 #include "pipeline/pipeline.h"
 
 namespace faultline::cli {
@@ -128,6 +130,16 @@ int RunValidate(int argc, char** argv) {
               dicts.actors.size(), dicts.agents.size(), dicts.verbs, dicts.patterns.size(), dicts.synsets,
               dicts.discards.size(), dicts.warnings.size());
 
+  // The lines of a TABARI project's options files (comments left out).
+  std::vector<std::string> tabari_options;
+  for (const std::string& f : suite->options) {
+    std::string text;
+    if (!peers::ReadWholeFile(f, &text).ok()) continue;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) {
+      if (!l.starts_with("//")) tabari_options.push_back(l);
+    }
+  }
   std::unordered_set<std::string> vocab;
   if (dialect == Dialect::kTabari) vocab = Vocabulary(suite->records);
   PipelineOptions opts;
@@ -194,6 +206,15 @@ int RunValidate(int argc, char** argv) {
       doc.id = r.id;
       doc.date = r.date;
       doc.text = r.text;
+      if (dialect == Dialect::kTabari) {
+        // TABARI codes the sentence without its short comma-delimited
+        // clauses; the rule is the options file's, then OPTION records'.
+        peers::CommaRule comma;
+        for (const std::string& o : tabari_options) peers::ApplyCommaOption(o, &comma);
+        for (const std::string& o : r.options) peers::ApplyCommaOption(o, &comma);
+        doc.text = peers::DeleteCommaClauses(r.text, comma);
+        if (trace && doc.text != r.text) std::printf("  trace %s: coded as: %s\n", r.id.c_str(), doc.text.c_str());
+      }
       doc.origin = r.origin;
       auto coded = (*pipeline)->Process(&doc);
       if (!coded.ok()) {
