@@ -1,6 +1,10 @@
 #include "tag/tagger.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <iterator>
+#include <unordered_map>
 
 #include "learn/binary_io.h"
 #include "learn/hash.h"
@@ -12,13 +16,60 @@ namespace {
 
 constexpr uint32_t kTaggerMagic = 0x47544c46;  // "FLTG"
 
+// The features that read only the word itself (bias, forms, affixes,
+// shapes, flags, WordNet classes): their score sum depends on the form
+// alone, so it is computed once per form and kept (news text repeats its
+// words). Integer sums: the result is the same as scoring them each time.
+constexpr int kWordOnly[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 26, 35, 36};
+constexpr int kNumWordOnly = static_cast<int>(std::size(kWordOnly));
+constexpr int kNumContext = kNumTagFeatures - kNumWordOnly;
+constexpr std::array<int, kNumContext> ContextFeatures() {
+  std::array<int, kNumContext> out{};
+  int k = 0;
+  for (int f = 0; f < kNumTagFeatures; ++f) {
+    if (std::find(std::begin(kWordOnly), std::end(kWordOnly), f) == std::end(kWordOnly)) out[k++] = f;
+  }
+  return out;
+}
+constexpr std::array<int, kNumContext> kContext = ContextFeatures();
+constexpr size_t kMaxCachedForms = size_t{1} << 15;
+
 struct Scratch {
   std::vector<TagTokenInfo> info;
   std::vector<std::string_view> forms;
   std::vector<int> classes;
   int32_t scores[256];
   uint64_t feats[2][kNumTagFeatures];  // this word's, the next word's
+  // Per-thread memo of word-only score sums: form hash -> offset into rows.
+  uint64_t model_id = 0;  // Tagger::memo_id_ of the model the memo belongs to
+  std::unordered_map<uint64_t, uint32_t> word_rows;
+  std::vector<int32_t> rows;
 };
+
+// The word-only score sums for `form` (whose features are `feats`), from the
+// memo or computed into it.
+const int32_t* WordScores(const SparseModel& model, uint64_t model_id, Scratch& s, uint64_t form,
+                          const uint64_t* feats) {
+  const size_t nc = static_cast<size_t>(model.num_classes());
+  if (s.model_id != model_id || s.word_rows.size() >= kMaxCachedForms) {
+    s.model_id = model_id;
+    s.word_rows.clear();
+    s.rows.clear();
+  }
+  auto [it, added] = s.word_rows.try_emplace(form, static_cast<uint32_t>(s.rows.size()));
+  if (added) {
+    uint64_t word[kNumWordOnly];
+    for (int k = 0; k < kNumWordOnly; ++k) word[k] = feats[kWordOnly[k]];
+    s.rows.resize(s.rows.size() + nc);
+    model.Score(word, kNumWordOnly, &s.rows[it->second]);
+  }
+  return &s.rows[it->second];
+}
+
+uint64_t NextMemoId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
 
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
@@ -32,7 +83,8 @@ Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, in
     : classes_(std::move(classes)),
       tag_dict_(std::move(tag_dict)),
       model_(std::move(model)),
-      wordnet_(std::move(wordnet)) {
+      wordnet_(std::move(wordnet)),
+      memo_id_(NextMemoId()) {
   for (const std::string& c : classes_) {
     size_t tab = c.find('\t');
     upos_.push_back(InternTag(std::string_view(c).substr(0, tab)));
@@ -65,7 +117,11 @@ void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int
       best = s.info[i].dict_class;
     } else {
       SetTagDependentFeatures(s.info, i, prev1, prev2, feats);
-      model_.Score(feats, kNumTagFeatures, s.scores);
+      const int32_t* word = WordScores(model_, memo_id_, s, s.info[i].form, feats);
+      uint64_t context[kNumContext];
+      for (int k = 0; k < kNumContext; ++k) context[k] = feats[kContext[k]];
+      model_.Score(context, kNumContext, s.scores);
+      for (int c = 0; c < nc; ++c) s.scores[c] += word[c];
       best = static_cast<int>(std::max_element(s.scores, s.scores + nc) - s.scores);
     }
     (*classes)[i] = best;

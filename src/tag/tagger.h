@@ -50,6 +50,9 @@ class Tagger {
   std::unordered_map<uint64_t, int> tag_dict_;  // exact-form hash -> class
   SparseModel model_;
   std::shared_ptr<const WordNet> wordnet_;
+  // Names this tagger's model for the per-thread memo of word scores (an
+  // address could be reused by a later tagger; an id is never).
+  uint64_t memo_id_;
 };
 
 struct TaggerTrainOptions {
