@@ -314,12 +314,13 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
 
 // One event per source and target of a match.
 void EmitAll(const Document& doc, uint32_t si, const EventDraft& draft, const Arguments& args,
-             const ActorRef* reporter, std::vector<Event>* out) {
+             const ActorRef* reporter, bool pair_any_compound, std::vector<Event>* out) {
   const Sentence& s = doc.sentences[si];
   // Mutual acts with a plural subject and no object ("Putin and Johnson
   // will talk", "the two armies clashed"): each on each. Other acts of a
   // plural subject are each source's own, with no target.
-  bool pairwise = args.targets.empty() && args.sources.size() > 1 && Mutual(draft.info->root);
+  bool pairwise =
+      args.targets.empty() && args.sources.size() > 1 && (pair_any_compound || Mutual(draft.info->root));
   std::vector<const ActorRef*> targets = args.targets;
   if (targets.empty() && !pairwise) targets.push_back(nullptr);
   for (const ActorRef* src : args.sources) {
@@ -419,7 +420,7 @@ CodedDocument Coder::Code(const Document& doc) const {
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below
-      EmitAll(doc, si, draft, args, reporter, &out.events);
+      EmitAll(doc, si, draft, args, reporter, options_.pair_any_compound, &out.events);
       // Where it happened (geo/): the same place for every event of this match.
       if (options_.gazetteer && out.events.size() > first_new) {
         std::optional<Location> place = EventPlace(sv, ctx, m.anchor_tok, *options_.gazetteer);

@@ -27,6 +27,10 @@ struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
   bool emit_unreal = false;
+  // A plural subject's act with no target is each member's on each other,
+  // whatever the code (TABARI's and PETRARCH's rule, used when their
+  // suites are validated). Off: only mutual roots (04, 05, 06, 19) pair up.
+  bool pair_any_compound = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -43,7 +43,7 @@ class CoderTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete m_; }
 
-  CodedDocument Code(const std::string& text, const std::string& date = "2022-02-03") {
+  CodedDocument Code(const std::string& text, const std::string& date = "2022-02-03", CoderOptions options = {}) {
     Document doc;
     doc.id = "t";
     doc.date = date;
@@ -54,7 +54,7 @@ class CoderTest : public ::testing::Test {
       m_->lemmatizer->Lemmatize(&doc, s);
       m_->parser->Parse(&doc, s);
     }
-    Coder coder(&m_->actors, &m_->verbs, &m_->codes);
+    Coder coder(&m_->actors, &m_->verbs, &m_->codes, options);
     return coder.Code(doc);
   }
   static Models* m_;
@@ -108,6 +108,20 @@ TEST_F(CoderTest, EveryMemberOfASubjectListActsOnTheObjectsActor) {
   CodedDocument d = Code("Chile, Peru, Bolivia and Ecuador welcomed their resumption of ties with Brazil.");
   for (const char* src : {"CHL", "PER", "BOL", "ECU"}) EXPECT_TRUE(Has(d, src, "BRA", "05")) << src << " " << Dump(d);
   for (const Event& e : d.events) EXPECT_EQ(e.target, "BRA") << Dump(d);
+}
+
+// A plural subject with no target: its act is each member's own, unless
+// the peers' rule (every compound pairs up) is asked for.
+TEST_F(CoderTest, CompoundSubjectPairsUpOnlyWhenAsked) {
+  const std::string text = "Chile and Peru criticized the plan on Monday.";
+  CodedDocument own = Code(text);
+  EXPECT_TRUE(Has(own, "CHL", "", "11")) << Dump(own);
+  for (const Event& e : own.events) EXPECT_EQ(e.target, "") << Dump(own);
+  CoderOptions peers;
+  peers.pair_any_compound = true;
+  CodedDocument paired = Code(text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(paired, "CHL", "PER", "11")) << Dump(paired);
+  EXPECT_TRUE(Has(paired, "PER", "CHL", "11")) << Dump(paired);
 }
 
 TEST_F(CoderTest, ThreatsAreConditional) {
