@@ -63,6 +63,22 @@ std::string Show(const std::set<Triple>& s) {
   return out.empty() ? "(none)" : out;
 }
 
+// "SET: MINIMUM WORDS = 4" sets *n; other options leave it.
+void MinimumWordsOption(const std::string& option, int* n) {
+  std::string o = Upper(option);
+  size_t at = o.find("MINIMUM WORDS");
+  if (o.find("SET:") == std::string::npos || at == std::string::npos) return;
+  size_t digit = o.find_first_of("0123456789", at);
+  if (digit != std::string::npos) *n = std::stoi(o.substr(digit, 4));
+}
+
+int WordCount(const std::string& text) {
+  std::istringstream in(text);
+  int n = 0;
+  for (std::string w; in >> w;) ++n;
+  return n;
+}
+
 struct Tally {
   int pass = 0, total = 0;
 };
@@ -198,8 +214,17 @@ int RunValidate(int argc, char** argv) {
     std::string note;
     bool story = false;
     std::string discard_rule;
+    // TABARI leaves records of fewer than SET: MINIMUM WORDS (8) uncoded.
+    int min_words = 0;
+    if (dialect == Dialect::kTabari) {
+      min_words = 8;
+      for (const std::string& o : tabari_options) MinimumWordsOption(o, &min_words);
+      for (const std::string& o : r.options) MinimumWordsOption(o, &min_words);
+    }
     if (r.date.empty()) {
       note = "date '" + r.raw_date + "' is not a date: not coded";
+    } else if (WordCount(r.text) < min_words) {
+      note = "fewer than " + std::to_string(min_words) + " words: not coded";
     } else if (dicts.Discarded(r.text, &story, &discard_rule)) {
       note = std::string(story ? "story" : "sentence") + " discarded by " + discard_rule;
     } else {

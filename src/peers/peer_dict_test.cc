@@ -284,6 +284,20 @@ TEST(PeerRecords, TabariValidationText) {
   EXPECT_EQ(it->text.find("/*"), std::string::npos);
 }
 
+// An OPTION whose brace the suite leaves open ("{ OPTION: ... */") is an
+// option record all the same, and stays in force for the records after it.
+TEST(PeerRecords, TabariUnclosedOptionBrace) {
+  ValidationSuite suite = ParseTabariRecords(
+      "950101  OPT-01\nLowering the minimum.\n/*\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
+      "950102  REC-01\nArnor met Gondor.\n/* { ARN / GON / 040 } */\n\n",
+      "t.text");
+  ASSERT_EQ(suite.records.size(), 2u);
+  EXPECT_EQ(suite.records[0].kind, ValidationRecord::Kind::kControl);
+  ASSERT_EQ(suite.records[1].options.size(), 1u);
+  EXPECT_EQ(suite.records[1].options[0], "SET: MINIMUM WORDS = 4");
+  EXPECT_EQ(suite.records[1].kind, ValidationRecord::Kind::kEvents);
+}
+
 }  // namespace
 }  // namespace faultline::peers
 
