@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
+#include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
 #include "pipeline/pipeline.h"
 
@@ -247,6 +248,19 @@ int RunValidate(int argc, char** argv) {
         note = "not coded: " + coded.status().message();
       } else {
         for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
+        if (dialect == Dialect::kTabari) {
+          // TABARI codes the first event of each clause (CODE BY CLAUSE) or
+          // sentence; a subordinate or targetless match is first only
+          // when nothing else codes.
+          peers::CodeBy code_by = peers::CodeBy::kClause;
+          for (const std::string& o : tabari_options) peers::ApplyCodeByOption(o, &code_by);
+          for (const std::string& o : r.options) peers::ApplyCodeByOption(o, &code_by);
+          peers::KeepFirstMatches(doc, code_by, [&](const Event& e) {
+            auto it = by_rule.find(e.rule);
+            bool subordinate = it != by_rule.end() && it->second->subordinate;
+            return !subordinate && !e.source.empty() && !e.target.empty();
+          }, &coded->events);
+        }
         if (trace) {
           for (const Event& e : coded->events) {
             std::printf("  trace %s: %s>%s:%s by %s [%s]\n", r.id.c_str(), e.source.c_str(), e.target.c_str(),
