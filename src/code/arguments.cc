@@ -63,6 +63,7 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
                                           const std::vector<const ActorRef*>& sources) {
   const Tree& t = *sv.tree;
   std::vector<const ActorRef*> strong, weak, self;
+  bool group = false;  // a source named again by "they/their/them"
   auto consider = [&](int c) {
     for (const ActorRef* r : ActorsOfPhrase(sv, ctx, c)) {
       if (std::find(sources.begin(), sources.end(), r) != sources.end()) continue;
@@ -72,6 +73,11 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
       if (std::any_of(sources.begin(), sources.end(),
                       [&](const ActorRef* x) { return !x->code.empty() && x->code == r->code; })) {
         self.push_back(r);
+        // "their meeting": a plural pronoun may name the whole group.
+        for (int g : t.Subtree(c)) {
+          const std::string& l = t.lemma(g);
+          group |= t.tok(g).upos == "PRON" && (l == "they" || l == "their" || l == "them");
+        }
         continue;
       }
       (r->place ? weak : strong).push_back(r);
@@ -115,6 +121,10 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
     }
   }
   std::vector<const ActorRef*> out;
+  // Only the sources named again: for one source the act is on itself
+  // (dropped later); for several named by "their" ("Gondor and Osgiliath
+  // have delayed their meeting") it is the group: no other target.
+  if (strong.empty() && weak.empty() && sources.size() > 1 && group) return out;
   AddUnique(&out, !strong.empty() ? strong : !weak.empty() ? weak : self);
   return out;
 }

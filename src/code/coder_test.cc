@@ -124,6 +124,16 @@ TEST_F(CoderTest, CompoundSubjectPairsUpOnlyWhenAsked) {
   EXPECT_TRUE(Has(paired, "PER", "CHL", "11")) << Dump(paired);
 }
 
+// "their" after a plural subject is the group: with the peers' pairing rule
+// each member acts on the other, not one member on the group's first name.
+TEST_F(CoderTest, TheirAfterAPluralSubjectIsTheGroup) {
+  CoderOptions peers;
+  peers.pair_any_compound = true;
+  CodedDocument d = Code("Chile and Peru have postponed their meeting.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "16")) << Dump(d);
+  EXPECT_TRUE(Has(d, "PER", "CHL", "16")) << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);
