@@ -228,11 +228,21 @@ std::vector<PToken> Tokenise(std::string_view s) {
   bool joined = false;
   std::string cur;
   auto flush = [&] {
-    if (!cur.empty()) {
-      out.push_back({cur[0] == '&' ? Upper(cur) : AsciiLower(cur), joined});
-      joined = false;
-      cur.clear();
+    if (cur.empty()) return;
+    if (cur[0] == '&') {
+      out.push_back({Upper(cur), joined});
+    } else {
+      std::string w = AsciiLower(cur);
+      // "DIDN'T" is two words in our tokens, as in the treebank: "did n't".
+      if (w.size() > 3 && w.ends_with("n't")) {
+        out.push_back({w.substr(0, w.size() - 3), joined});
+        out.push_back({"n't", true});
+      } else {
+        out.push_back({w, joined});
+      }
     }
+    joined = false;
+    cur.clear();
   };
   for (char c : s) {
     if (c == '_') {
@@ -1086,14 +1096,17 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     v.before = p.before;
     v.pre = p.pre;
     v.items = p.items;
-    v.specificity = static_cast<int>(p.before.size());
     // More words required, more specific: an item counts its shortest
-    // alternative ("MOST_CERTAINLY_&NEG_EVER *" beats "&NEG EVER *").
+    // alternative ("MOST_CERTAINLY_&NEG_EVER *" beats "&NEG EVER *"); at
+    // equal length a literal word beats a synset or {a | b} ("* DOLLAR"
+    // before "* &CURRENCY"): words count 2, an item with alternatives one
+    // less.
+    v.specificity = 2 * static_cast<int>(p.before.size());
     for (const auto* items : {&p.pre, &p.items}) {
       for (const PatternItem& it : *items) {
         size_t shortest = it.alternatives.empty() ? 0 : SIZE_MAX;
         for (const auto& a : it.alternatives) shortest = std::min(shortest, a.size());
-        v.specificity += static_cast<int>(shortest);
+        v.specificity += 2 * static_cast<int>(shortest) - (it.alternatives.size() > 1 ? 1 : 0);
       }
     }
     if (p.dropped_words < 0) v.specificity = -1;  // the bare verb

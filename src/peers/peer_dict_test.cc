@@ -216,6 +216,13 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   ASSERT_EQ(p->items.size(), 2u);
   EXPECT_TRUE(p->items[1].target);
   EXPECT_EQ(p->items[1].skip, 1);
+  // &NEGATVAUXVRB's "+DIDN'T" is two words, as our tokeniser splits it.
+  p = FindPattern(d, "clash", "&NEGATVAUXVRB * OVER EFFORTS", "904");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->pre.size(), 1u);
+  EXPECT_NE(std::find(p->pre[0].alternatives.begin(), p->pre[0].alternatives.end(),
+                      std::vector<std::string>{"did", "n't"}),
+            p->pre[0].alternatives.end());
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
