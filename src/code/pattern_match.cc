@@ -48,7 +48,15 @@ bool WordIn(const SentenceView& sv, const std::vector<bool>& in, uint32_t w) {
   return in[sv.words[w].head];
 }
 
-bool WordMatches(const Word& w, const std::string& lemma) { return w.lemma == lemma || w.key == lemma; }
+// A pattern word ending in '*' is a stem (imported TABARI patterns): it
+// matches any word that starts with it.
+bool WordMatches(const Word& w, const std::string& lemma) {
+  if (!lemma.empty() && lemma.back() == '*') {
+    std::string_view stem(lemma.data(), lemma.size() - 1);
+    return w.key.starts_with(stem) || w.lemma.starts_with(stem);
+  }
+  return w.lemma == lemma || w.key == lemma;
+}
 
 // Finds the first word position >= from where `seq` matches consecutive
 // clause words. Returns the position after the match, or 0 on failure.
@@ -201,7 +209,14 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     present.push_back(sv.words[k].key);
   }
   std::sort(present.begin(), present.end());
-  auto has = [&](const std::string& x) { return std::binary_search(present.begin(), present.end(), std::string_view(x)); };
+  auto has = [&](const std::string& x) {
+    if (!x.empty() && x.back() == '*') {  // a stem: some word starts with it
+      std::string_view stem(x.data(), x.size() - 1);
+      auto it = std::lower_bound(present.begin(), present.end(), stem);
+      return it != present.end() && it->starts_with(stem);
+    }
+    return std::binary_search(present.begin(), present.end(), std::string_view(x));
+  };
   for (uint32_t id : *ids) {
     const VerbPattern& p = verbs.patterns()[id];
     bool possible = true;

@@ -221,6 +221,7 @@ std::vector<std::string> VerbLemmas(const std::string& w, bool stem) {
 struct PToken {
   std::string text;       // a word (lower-case), "*", "$", "+", "%", "^", "{", "}", "|", "&NAME"
   bool joined = false;    // joined to the previous token by '_' (must be adjacent)
+  bool exact = false;     // a word written with a '_' or '=' after it (TABARI: not a stem)
 };
 
 std::vector<PToken> Tokenise(std::string_view s) {
@@ -235,8 +236,8 @@ std::vector<PToken> Tokenise(std::string_view s) {
       std::string w = AsciiLower(cur);
       // "DIDN'T" is two words in our tokens, as in the treebank: "did n't".
       if (w.size() > 3 && w.ends_with("n't")) {
-        out.push_back({w.substr(0, w.size() - 3), joined});
-        out.push_back({"n't", true});
+        out.push_back({w.substr(0, w.size() - 3), joined, true});
+        out.push_back({"n't", true, true});
       } else {
         out.push_back({w, joined});
       }
@@ -245,9 +246,11 @@ std::vector<PToken> Tokenise(std::string_view s) {
     cur.clear();
   };
   for (char c : s) {
-    if (c == '_') {
+    if (c == '_' || c == '=') {
+      bool word = !cur.empty() && cur[0] != '&';
       flush();
-      joined = true;
+      if (word) out.back().exact = true;
+      joined = c == '_';
     } else if (c == ' ' || c == '\t') {
       flush();
       joined = false;
@@ -264,6 +267,12 @@ std::vector<PToken> Tokenise(std::string_view s) {
 }
 
 using Alternatives = std::vector<std::vector<std::string>>;
+
+// A word TABARI matches as a prefix when written without a trailing '_':
+// letters only (numbers and contractions stay exact).
+bool IsStemWord(const std::string& w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 // The pattern marks that are not words: '*', slots, brackets.
 bool IsMark(const std::string& t) {
@@ -562,6 +571,8 @@ struct VerbReader {
       Alternatives choices;
       if (t.text[0] == '&') {
         if (depth > 5 || !ExpandSynset(t.text, &choices, depth, why)) return false;
+      } else if (dialect == Dialect::kTabari && !t.exact && IsStemWord(t.text)) {
+        choices.push_back({t.text + "*"});  // a TABARI stem: "EFFORT" matches "efforts"
       } else {
         choices.push_back({t.text});
       }

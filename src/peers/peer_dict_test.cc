@@ -223,6 +223,14 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   EXPECT_NE(std::find(p->pre[0].alternatives.begin(), p->pre[0].alternatives.end(),
                       std::vector<std::string>{"did", "n't"}),
             p->pre[0].alternatives.end());
+  // TABARI words without a trailing '_' are stems ("dollar*" matches
+  // "dollars"); "KRONER_" is exact.
+  p = FindPattern(d, "contribute", "* &CURRENCY", "903");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 1u);
+  const auto& currencies = p->items[0].alternatives;
+  EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"dollar*"}), currencies.end());
+  EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"kroner"}), currencies.end());
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
