@@ -80,6 +80,26 @@ int WordCount(const std::string& text) {
   return n;
 }
 
+// TABARI's per-record rules: its options file, then the OPTION records in
+// force, each overriding what came before.
+struct TabariRules {
+  peers::CommaRule comma;                          // clauses deleted before coding
+  peers::CodeBy code_by = peers::CodeBy::kClause;  // which matches code
+  int min_words = 8;                               // shorter records are not coded
+};
+
+TabariRules RulesFor(const std::vector<std::string>& file_options, const std::vector<std::string>& record_options) {
+  TabariRules rules;
+  for (const auto* options : {&file_options, &record_options}) {
+    for (const std::string& o : *options) {
+      peers::ApplyCommaOption(o, &rules.comma);
+      peers::ApplyCodeByOption(o, &rules.code_by);
+      MinimumWordsOption(o, &rules.min_words);
+    }
+  }
+  return rules;
+}
+
 struct Tally {
   int pass = 0, total = 0;
 };
@@ -215,13 +235,10 @@ int RunValidate(int argc, char** argv) {
     std::string note;
     bool story = false;
     std::string discard_rule;
+    const bool tabari = dialect == Dialect::kTabari;
+    const TabariRules rules = RulesFor(tabari_options, r.options);
     // TABARI leaves records of fewer than SET: MINIMUM WORDS (8) uncoded.
-    int min_words = 0;
-    if (dialect == Dialect::kTabari) {
-      min_words = 8;
-      for (const std::string& o : tabari_options) MinimumWordsOption(o, &min_words);
-      for (const std::string& o : r.options) MinimumWordsOption(o, &min_words);
-    }
+    const int min_words = tabari ? rules.min_words : 0;
     if (r.date.empty()) {
       note = "date '" + r.raw_date + "' is not a date: not coded";
     } else if (WordCount(r.text) < min_words) {
@@ -233,13 +250,9 @@ int RunValidate(int argc, char** argv) {
       doc.id = r.id;
       doc.date = r.date;
       doc.text = r.text;
-      if (dialect == Dialect::kTabari) {
-        // TABARI codes the sentence without its short comma-delimited
-        // clauses; the rule is the options file's, then OPTION records'.
-        peers::CommaRule comma;
-        for (const std::string& o : tabari_options) peers::ApplyCommaOption(o, &comma);
-        for (const std::string& o : r.options) peers::ApplyCommaOption(o, &comma);
-        doc.text = peers::DeleteCommaClauses(r.text, comma);
+      if (tabari) {
+        // TABARI codes the sentence without its short comma-delimited clauses.
+        doc.text = peers::DeleteCommaClauses(r.text, rules.comma);
         if (trace && doc.text != r.text) std::printf("  trace %s: coded as: %s\n", r.id.c_str(), doc.text.c_str());
       }
       doc.origin = r.origin;
@@ -248,14 +261,11 @@ int RunValidate(int argc, char** argv) {
         note = "not coded: " + coded.status().message();
       } else {
         for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
-        if (dialect == Dialect::kTabari) {
+        if (tabari) {
           // TABARI codes the first event of each clause (CODE BY CLAUSE) or
           // sentence; a subordinate or targetless match is first only
           // when nothing else codes.
-          peers::CodeBy code_by = peers::CodeBy::kClause;
-          for (const std::string& o : tabari_options) peers::ApplyCodeByOption(o, &code_by);
-          for (const std::string& o : r.options) peers::ApplyCodeByOption(o, &code_by);
-          peers::KeepFirstMatches(doc, code_by, [&](const Event& e) {
+          peers::KeepFirstMatches(doc, rules.code_by, [&](const Event& e) {
             auto it = by_rule.find(e.rule);
             bool subordinate = it != by_rule.end() && it->second->subordinate;
             return !subordinate && !e.source.empty() && !e.target.empty();
