@@ -285,7 +285,8 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
       auto db = OpenPostgres(where_);
       ASSERT_TRUE(db.ok()) << db.status().message();
       ASSERT_OK((*db)->Execute(
-          "DROP TABLE IF EXISTS dyad_days, counts, quotes, events, sentences, incidents, documents, meta CASCADE"));
+          "DROP TABLE IF EXISTS events_by_value, events_by_day, dyad_days, counts, quotes, events, sentences,"
+          " incidents, documents, meta CASCADE"));
     }
     auto store = EventStore::Open(where_);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -328,6 +329,18 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
+  // Closes and reopens the store, which upgrades an older schema: the store
+  // must then read as `snapshot` and have the current version.
+  void ReopenUpgraded(const std::string& snapshot) {
+    store_.reset();
+    auto again = EventStore::Open(where_);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    store_ = std::move(again).value();
+    EXPECT_EQ(Snapshot(), snapshot);
+    auto version = MUST(store_->db().Query("SELECT value FROM meta WHERE key = 'schema_version'"));
+    EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
+  }
+
   // Everything a failed batch could have touched, as one comparable string.
   std::string Snapshot() {
     StoreSummary s = MUST(store_->Summary());
@@ -347,6 +360,13 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
              "SELECT source, target, day, events, goldstein, q1, q2, q3, q4 FROM dyad_days ORDER BY source, target, day"))) {
       out += "rollup " + r.Text(0) + ">" + r.Text(1) + " " + r.Text(2) + ": " + r.Text(3) + " " + r.Text(4) + " " +
              r.Text(5) + r.Text(6) + r.Text(7) + r.Text(8) + "\n";
+    }
+    for (const SqlRow& r :
+         MUST(store_->db().Query("SELECT col, value, events FROM events_by_value ORDER BY col, value"))) {
+      out += "count " + r.Text(0) + " '" + r.Text(1) + "' " + r.Text(2) + "\n";
+    }
+    for (const SqlRow& r : MUST(store_->db().Query("SELECT day, events FROM events_by_day ORDER BY day"))) {
+      out += "count day " + r.Text(0) + " " + r.Text(1) + "\n";
     }
     return out;
   }
@@ -1196,15 +1216,20 @@ TEST_P(EventStoreTest, FailedBatchLeavesNothing) {
     }
     ++failures;
     EXPECT_NE(added.status().message().find("injected fault"), std::string::npos) << added.status().message();
-    // The error names the story it was storing, or the rollup.
+    // The error names the story it was storing, the rollup or the counts.
     const std::string& msg = added.status().message();
-    EXPECT_TRUE(msg.rfind("story-", 0) == 0 || msg.rfind("dyad_days", 0) == 0) << msg;
+    EXPECT_TRUE(msg.rfind("story-", 0) == 0 || msg.rfind("dyad_days", 0) == 0 || msg.rfind("event counts", 0) == 0)
+        << msg;
     ASSERT_EQ(Snapshot(), before) << "after a fault at statement " << k;
   }
   // 2 documents + 6 sentences + 6 events x (find + insert/update incident,
   // insert event) + 1 count = 27 statements, then one rollup upsert per
-  // (dyad, day) of the batch: 5.
-  EXPECT_EQ(failures, 32);
+  // (dyad, day) of the batch: 5, then one events_by_value upsert per code
+  // (190 070 141 193 182), quad class (4 2 3), quad class with code (one per
+  // code), source (RUSMIL USA UKRMIL), status (reported planned) and target
+  // (UKR, none, RUSMIL) and one events_by_day upsert per day (01-10 01-11
+  // 01-12): 24.
+  EXPECT_EQ(failures, 56);
   StoreSummary s = MUST(store_->Summary());
   EXPECT_EQ(s.documents, 3);
   EXPECT_EQ(s.events, 10);
@@ -1428,14 +1453,40 @@ TEST_P(EventStoreTest, VersionOneStoreGetsItsRollup) {
   const std::string before = Snapshot();
   ASSERT_OK(store_->db().Execute("DELETE FROM dyad_days"));
   ASSERT_OK(store_->db().Execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
-  store_.reset();
-  auto again = EventStore::Open(where_);
-  ASSERT_TRUE(again.ok()) << again.status().message();
-  store_ = std::move(again).value();
-  EXPECT_EQ(Snapshot(), before);
-  auto version = MUST(store_->db().Query("SELECT value FROM meta WHERE key = 'schema_version'"));
-  EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
+  ReopenUpgraded(before);
   ExpectRollupMatchesEvents(store_.get());
+}
+
+// A version-2 store (no event counts, narrower event indexes under the same
+// names) is upgraded when opened: the counts are built from its events and
+// equal those kept while adding; the indexes hold the filter columns.
+TEST_P(EventStoreTest, VersionTwoStoreGetsCountsAndWiderIndexes) {
+  MainData m;
+  AddMain(m);
+  const std::string before = Snapshot();
+  EventFilter f;
+  f.actor = "RUS";
+  f.root = "19";
+  const std::vector<std::string> answer = Find(f);
+  ASSERT_EQ(answer.size(), 8u);
+  ASSERT_OK(store_->db().Execute(
+      "DROP TABLE events_by_value; DROP TABLE events_by_day;"
+      " DROP INDEX events_day; DROP INDEX events_source; DROP INDEX events_target; DROP INDEX events_code;"
+      " CREATE INDEX events_day ON events (day, source, target, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_source ON events (source, target, day, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_target ON events (target, source, day, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_code ON events (code, day);"
+      " UPDATE meta SET value = '2' WHERE key = 'schema_version'"));
+  ReopenUpgraded(before);
+  for (const char* index : {"events_day", "events_source", "events_target", "events_code"}) {
+    auto sql = MUST(store_->db().Query(GetParam() == Backend::kSqlite
+                                           ? "SELECT sql FROM sqlite_master WHERE name = ?"
+                                           : "SELECT indexdef FROM pg_indexes WHERE indexname = ?",
+                                       {std::string(index)}));
+    ASSERT_EQ(sql.size(), 1u) << index;
+    EXPECT_NE(sql[0].Text(0).find("status"), std::string::npos) << sql[0].Text(0);
+  }
+  EXPECT_EQ(Find(f), answer);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
