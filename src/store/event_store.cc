@@ -87,7 +87,9 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& where) {
   return store;
 }
 
-EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
+EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {
+  if (db_->dialect() == SqlDialect::kPostgres) events_plan_.mode = EventsPlan::Mode::kPlanner;
+}
 EventStore::~EventStore() = default;
 
 Result<bool> EventStore::Contains(const std::string& doc_id, const std::string& text) {
