@@ -5,7 +5,7 @@
 // building 10 million events is the expensive part and is done once.
 //
 //   ./build/bench/store_bench --events 10000000 --db /tmp/store-10m.db
-//   ./build/bench/store_bench --db /tmp/store-10m.db --queries-only
+//   ./build/bench/store_bench --db /tmp/store-10m.db --queries-only [--runs 200]
 //
 // Events are spread over 2015-2024, stories in date order, with a skewed (Zipf-like) choice of dyads
 // so that some dyads are busy and most are rare, as in real event data;
@@ -16,10 +16,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/event_store.h"
@@ -120,6 +124,7 @@ struct Generator {
 int Build(EventStore& store, Generator& gen, size_t events, size_t per_doc, size_t batch_docs) {
   std::printf("building: %zu events, %zu per story, %zu stories per transaction\n", events, per_doc, batch_docs);
   auto start = Clock::now();
+  const std::clock_t cpu_start = std::clock();
   size_t stored = 0, doc_no = 0;
   while (stored < events) {
     std::vector<Document> docs(batch_docs);
@@ -147,8 +152,9 @@ int Build(EventStore& store, Generator& gen, size_t events, size_t per_doc, size
       std::fflush(stdout);
     }
   }
-  double s = Seconds(start);
-  std::printf("ingest: %zu events in %.1f s = %.0f events/s\n", stored, s, stored / s);
+  double s = Seconds(start), cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  std::printf("ingest: %zu events in %.1f s = %.0f events/s (%.1f s of CPU: %.0f events per CPU-second)\n", stored, s,
+              stored / s, cpu, stored / cpu);
   return 0;
 }
 
@@ -176,7 +182,157 @@ size_t RowsOrDie(const Result<T>& r) {
   return r->size();
 }
 
-void Queries(EventStore& store, Generator& gen) {
+// /api/events with two filters: each filter is read once as a page
+// (Events, limit 100) and once as the API does it, page plus total
+// (CountEvents); median and 95th percentile of both over `runs` filters.
+std::string only_events;  // --only: time the event lists whose name contains this
+
+void TimeEvents(EventStore& store, const char* what, int runs, const std::function<EventFilter(int)>& make) {
+  if (std::string(what).find(only_events) == std::string::npos) return;
+  std::vector<double> page, api;
+  size_t rows = 0;
+  int64_t total = 0;
+  std::map<std::string, int> plans;
+  for (int i = 0; i < runs; ++i) {
+    EventFilter f = make(i);
+    auto start = Clock::now();
+    rows += RowsOrDie(store.Events(f));
+    page.push_back(Seconds(start) * 1000);
+    ++plans[store.last_events_plan()];
+    auto count = store.CountEvents(f);
+    if (!count.ok()) {
+      std::fprintf(stderr, "store_bench: %s\n", count.status().message().c_str());
+      std::exit(1);
+    }
+    total += *count;
+    api.push_back(Seconds(start) * 1000);
+  }
+  std::sort(page.begin(), page.end());
+  std::sort(api.begin(), api.end());
+  auto p95 = [](const std::vector<double>& v) { return v[std::min(v.size() - 1, v.size() * 95 / 100)]; };
+  std::printf("%-44s page %7.1f / %7.1f ms  +total %7.1f / %7.1f ms  max %7.1f  (%.0f rows, %.0f total)\n", what,
+              page[page.size() / 2], p95(page), api[api.size() / 2], p95(api), api.back(),
+              static_cast<double>(rows) / runs, static_cast<double>(total) / runs);
+  std::string used;
+  for (const auto& [plan, n] : plans) used += (used.empty() ? "" : ", ") + plan + " x" + std::to_string(n);
+  std::printf("    plans: %s\n", used.c_str());
+  std::fflush(stdout);
+}
+
+void EventsQueries(EventStore& store, Generator& gen, int runs) {
+  // Actors by expected share of events (the dyad weights), busiest first.
+  std::vector<double> weight(gen.actors.size());
+  for (size_t d = 0; d < gen.dyads.size(); ++d) {
+    weight[gen.dyads[d].first] += gen.dyad_weights[d];
+    weight[gen.dyads[d].second] += gen.dyad_weights[d];
+  }
+  std::vector<size_t> busiest(gen.actors.size());
+  for (size_t i = 0; i < busiest.size(); ++i) busiest[i] = i;
+  std::sort(busiest.begin(), busiest.end(), [&](size_t a, size_t b) { return weight[a] > weight[b]; });
+  auto actor = [&](int i) { return gen.actors[(i * 37) % gen.actors.size()]; };
+  const char* roots[] = {"01", "04", "05", "11", "12", "13", "14", "17", "18", "19"};
+  auto year = [](EventFilter* f, int i) {
+    f->from = IsoDay(*DayNumber("2015-01-01") + 365 * (i % 9));
+    f->to = IsoDay(*DayNumber("2015-12-31") + 365 * (i % 9));
+  };
+  auto month = [](EventFilter* f, int i) {
+    f->from = IsoDay(*DayNumber("2017-03-01") + 30 * (i % 50));
+    f->to = IsoDay(*DayNumber("2017-03-31") + 30 * (i % 50));
+  };
+  std::printf("events, limit 100 (median / p95):\n");
+  TimeEvents(store, "actor + root", runs, [&](int i) {
+    EventFilter f;
+    f.actor = actor(i);
+    f.root = roots[i % 10];
+    return f;
+  });
+  TimeEvents(store, "actor + root, 10 busiest actors", runs, [&](int i) {
+    EventFilter f;
+    f.actor = gen.actors[busiest[i % 10]];
+    f.root = roots[(i / 10 + i) % 10];
+    return f;
+  });
+  TimeEvents(store, "actor + root, 10 rarest actors", runs, [&](int i) {
+    EventFilter f;
+    f.actor = gen.actors[busiest[busiest.size() - 1 - i % 10]];
+    f.root = roots[(i / 10 + i) % 10];
+    return f;
+  });
+  TimeEvents(store, "actor + code (3 digits)", runs, [&](int i) {
+    EventFilter f;
+    f.actor = actor(i);
+    f.code = gen.codes[(i * 7) % gen.codes.size()].code.substr(0, 3);
+    return f;
+  });
+  TimeEvents(store, "country prefix + root", runs, [&](int i) {
+    EventFilter f;
+    f.actor = gen.actors[(i * 37) % gen.actors.size()].substr(0, 3);
+    f.root = roots[i % 10];
+    return f;
+  });
+  TimeEvents(store, "actor + date range (one year)", runs, [&](int i) {
+    EventFilter f;
+    f.actor = actor(i);
+    year(&f, i);
+    return f;
+  });
+  TimeEvents(store, "actor + quad class", runs, [&](int i) {
+    EventFilter f;
+    f.actor = actor(i);
+    f.quad_class = 1 + i % 4;
+    return f;
+  });
+  // The i-th of the `n` busiest dyads, stepping through them.
+  auto dyad = [&](int i, size_t n) {
+    const auto& [a, b] = gen.dyads[(i * 13) % n];
+    return std::pair(gen.actors[a], gen.actors[b]);
+  };
+  TimeEvents(store, "dyad + date range (one year)", runs, [&](int i) {
+    EventFilter f;
+    std::tie(f.dyad_a, f.dyad_b) = dyad(i, 200);
+    year(&f, i);
+    return f;
+  });
+  TimeEvents(store, "source + target", runs, [&](int i) {
+    EventFilter f;
+    std::tie(f.source, f.target) = dyad(i, 1000);
+    return f;
+  });
+  TimeEvents(store, "quad class + date range (one month)", runs, [&](int i) {
+    EventFilter f;
+    f.quad_class = 1 + i % 4;
+    month(&f, i);
+    return f;
+  });
+  TimeEvents(store, "code prefix + status, offset 1000", runs, [&](int i) {
+    EventFilter f;
+    f.code = roots[i % 10];
+    f.status = "reported";
+    f.offset = 1000;
+    return f;
+  });
+  TimeEvents(store, "root + status", runs, [&](int i) {
+    EventFilter f;
+    f.root = roots[i % 10];
+    f.status = "reported";
+    return f;
+  });
+  // A code's quad class is fixed, so most of these match nothing.
+  TimeEvents(store, "root + quad class", runs, [&](int i) {
+    EventFilter f;
+    f.root = roots[i % 10];
+    f.quad_class = 1 + (i / 10) % 4;
+    return f;
+  });
+  TimeEvents(store, "code (4 digits) + date range (one year)", runs, [&](int i) {
+    EventFilter f;
+    f.code = gen.codes[(i * 11) % gen.codes.size()].code;
+    year(&f, i);
+    return f;
+  });
+}
+
+void Queries(EventStore& store, Generator& gen, int runs) {
   auto summary = store.Summary();
   if (summary.ok()) {
     std::printf("store: %lld documents, %lld events, %lld incidents, %s..%s\n",
@@ -205,36 +361,7 @@ void Queries(EventStore& store, Generator& gen) {
     f.limit = 20;
     return RowsOrDie(store.TopDyads(f));
   });
-  const char* roots[] = {"01", "04", "05", "11", "12", "13", "14", "17", "18", "19"};
-  Time("events limit 100: actor + root", 200, [&](int i) {
-    EventFilter f;
-    f.actor = gen.actors[(i * 37) % gen.actors.size()];
-    f.root = roots[i % 10];
-    return RowsOrDie(store.Events(f));
-  });
-  Time("events limit 100: dyad + date range (one year)", 200, [&](int i) {
-    EventFilter f;
-    const auto& [a, b] = gen.dyads[(i * 13) % 200];
-    f.dyad_a = gen.actors[a];
-    f.dyad_b = gen.actors[b];
-    f.from = IsoDay(*DayNumber("2015-01-01") + 365 * (i % 9));
-    f.to = IsoDay(*DayNumber("2015-12-31") + 365 * (i % 9));
-    return RowsOrDie(store.Events(f));
-  });
-  Time("events limit 100: quad class + date range (one month)", 200, [&](int i) {
-    EventFilter f;
-    f.quad_class = 1 + i % 4;
-    f.from = IsoDay(*DayNumber("2017-03-01") + 30 * (i % 50));
-    f.to = IsoDay(*DayNumber("2017-03-31") + 30 * (i % 50));
-    return RowsOrDie(store.Events(f));
-  });
-  Time("events limit 100 offset 1000: code prefix + status", 200, [&](int i) {
-    EventFilter f;
-    f.code = roots[i % 10];
-    f.status = "reported";
-    f.offset = 1000;
-    return RowsOrDie(store.Events(f));
-  });
+  EventsQueries(store, gen, runs);
 }
 
 }  // namespace
@@ -245,6 +372,8 @@ int main(int argc, char** argv) {
   std::string db = "/tmp/faultline-store-bench.db", codes = std::string(FAULTLINE_SOURCE_DIR) + "/data/cameo_codes.tsv";
   size_t events = 1000000, per_doc = 10, batch = 1000;
   bool queries_only = false;
+  int runs = 200;
+  std::string plan = "default", only;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -253,8 +382,13 @@ int main(int argc, char** argv) {
     else if (a == "--per-story") per_doc = std::stoull(next());
     else if (a == "--batch") batch = std::stoull(next());
     else if (a == "--queries-only") queries_only = true;
+    else if (a == "--runs") runs = std::stoi(next());
+    else if (a == "--plan") plan = next();
+    else if (a == "--only") only = next();
     else {
-      std::fprintf(stderr, "usage: store_bench [--db FILE|URL] [--events N] [--per-story N] [--batch N] [--queries-only]\n");
+      std::fprintf(stderr,
+                   "usage: store_bench [--db FILE|URL] [--events N] [--per-story N] [--batch N] [--queries-only]\n"
+                   "                   [--runs N] [--plan adaptive|planner|walk|seek] [--only TEXT]\n");
       return 2;
     }
   }
@@ -263,10 +397,23 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "store_bench: %s\n", store.status().message().c_str());
     return 1;
   }
+  if (plan != "default") {
+    EventsPlan p;
+    p.mode = plan == "planner" ? EventsPlan::Mode::kPlanner
+             : plan == "walk"  ? EventsPlan::Mode::kWalk
+             : plan == "seek"  ? EventsPlan::Mode::kSeek
+                               : EventsPlan::Mode::kAdaptive;
+    (*store)->set_events_plan(p);
+  }
   Generator gen(LoadCodes(codes));
   if (!queries_only) {
     if (int rc = Build(**store, gen, events, per_doc, batch)) return rc;
   }
-  Queries(**store, gen);
+  only_events = only;
+  if (only.empty()) {
+    Queries(**store, gen, runs);
+  } else {
+    EventsQueries(**store, gen, runs);
+  }
   return 0;
 }

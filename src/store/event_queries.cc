@@ -1,5 +1,9 @@
-// Reading events back: lists with filters, one event with its evidence, and
-// the store's totals.
+// Reading events back: lists with filters (each read by the plan that suits
+// it: PagePlanner below), one event with its evidence, and the store's totals.
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "store/event_store.h"
@@ -40,32 +44,321 @@ StoredEvent ReadEvent(const SqlRow& r) {
   return s;
 }
 
+constexpr const char* kNewestFirst = " ORDER BY e.day DESC, e.id DESC";
+constexpr const char* kWalkIndex = "events_day";
+constexpr const char* kEventsJoin = " FROM events e JOIN documents d ON d.id = e.document_id";
+
+// One statement per branch of a seek path: branch k takes the rows of its
+// range that no earlier branch took, so an event in two ranges (RUS>RUSMIL
+// for the actor RUS) is read once.
+struct BranchSql {
+  std::string sql;  // "<columns> FROM events e ... WHERE ..."
+  std::vector<SqlValue> params;
+};
+
+// Chooses how Events() and CountEvents() read a filter (EventsPlan in
+// event_store.h) and writes the SQL for it. Sizes come from events_by_value
+// and events_by_day: how many index entries a seek path visits, how many
+// events the filter's date range holds, what share of all events each
+// criterion takes. SQLite is told which index to use (INDEXED BY);
+// PostgreSQL gets the same statements without that.
+class PagePlanner {
+ public:
+  PagePlanner(SqlConnection* db, const EventFilter& filter, const SqlWhere& where)
+      : db_(db), filter_(filter), where_(where), paths_(SeekPaths(filter)) {}
+
+  std::string From(const char* index) const {
+    std::string from = " FROM events e";
+    if (db_->dialect() == SqlDialect::kSqlite) from += std::string(" INDEXED BY ") + index;
+    return from;
+  }
+
+  // Document and incident filters: their own indexes are small, the
+  // database's planner finds them.
+  bool ForPlanner() const { return !filter_.doc_id.empty() || filter_.incident != 0; }
+  bool HasPaths() const { return !paths_.empty(); }
+
+  // The path visiting the fewest index entries (the filter must have one).
+  Result<const SeekPath*> Narrowest(int64_t* entries) {
+    if (Status s = SizePaths(); !s.ok()) return s;
+    size_t best = 0;
+    for (size_t i = 1; i < paths_.size(); ++i) {
+      if (entries_[i] < entries_[best]) best = i;
+    }
+    *entries = entries_[best];
+    return &paths_[best];
+  }
+
+  // A guess at the share of all events the filter takes: each criterion's
+  // share (its narrowest path's entries, a quad class's or a status's
+  // events, over all events), multiplied as if they were independent —
+  // except a code and a quad class, which are not (a code has one quad
+  // class), counted together. Dates do not count: a walk keeps to them.
+  // The counts are exact, so a share of 0 means that no event matches.
+  // Each criterion's share is kept for shares().
+  Result<double> Share() {
+    if (Status s = SizePaths(); !s.ok()) return s;
+    auto all = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'quad_class'", {});
+    if (!all.ok()) return all.status();
+    if (*all == 0) return 0.0;
+    const std::string quad = filter_.quad_class ? std::to_string(filter_.quad_class) : "";
+    std::map<Criterion, int64_t> events;  // criterion -> its narrowest path's entries
+    for (size_t i = 0; i < paths_.size(); ++i) {
+      int64_t n = entries_[i];
+      if (paths_[i].criterion == Criterion::kCode && !quad.empty()) {
+        const SeekBranch& code = paths_[i].branches.front();
+        auto both = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'quad_code' AND value >= ? AND value < ?",
+                        {quad + ":" + code.lo, quad + ":" + code.hi});
+        if (!both.ok()) return both.status();
+        n = *both;
+        events[Criterion::kQuad] = n;
+      }
+      auto [at, added] = events.emplace(paths_[i].criterion, n);
+      if (!added) at->second = std::min(at->second, n);
+    }
+    const std::pair<Criterion, std::string> values[] = {{Criterion::kQuad, quad}, {Criterion::kStatus, filter_.status}};
+    for (const auto& [criterion, value] : values) {
+      if (value.empty() || events.count(criterion)) continue;
+      auto n = Sum("SELECT SUM(events) FROM events_by_value WHERE col = ? AND value = ?",
+                   {std::string(criterion == Criterion::kQuad ? "quad_class" : "status"), value});
+      if (!n.ok()) return n.status();
+      events[criterion] = *n;
+    }
+    double share = 1;
+    for (const auto& [criterion, n] : events) {
+      shares_[criterion] = std::min(1.0, static_cast<double>(n) / *all);
+      if (criterion == Criterion::kQuad && events.count(Criterion::kCode)) continue;
+      share *= shares_[criterion];
+    }
+    return share;
+  }
+  // The share of all events each criterion takes (after Share()).
+  const std::map<Criterion, double>& shares() const { return shares_; }
+
+  // Events in the filter's date range: what a full walk visits.
+  Result<int64_t> InRange() {
+    return Sum("SELECT SUM(events) FROM events_by_day WHERE day >= ? AND day <= ?", DayBounds());
+  }
+
+  // The latest day d such that the range's days from d on hold at least n
+  // events; nullopt when the whole range holds fewer.
+  Result<std::optional<int64_t>> NewestDays(int64_t n) {
+    std::vector<SqlValue> bounds = DayBounds();
+    for (int64_t seen = 0;;) {
+      std::vector<SqlValue> params = bounds;
+      params.emplace_back(int64_t{256});
+      auto rows = db_->Query(
+          "SELECT day, events FROM events_by_day WHERE day >= ? AND day <= ? ORDER BY day DESC LIMIT ?", params);
+      if (!rows.ok()) return rows.status();
+      for (const SqlRow& r : *rows) {
+        if ((seen += r.Int(1)) >= n) return std::optional<int64_t>(r.Int(0));
+      }
+      if (rows->size() < 256) return std::optional<int64_t>();
+      bounds[1] = rows->back().Int(0) - 1;
+    }
+  }
+
+  // A page of the filter's events (newest first; the id breaks ties so that
+  // paging is stable) by one of the plans: the planner's; the walk, along
+  // events_day newest first until the page is full; the seek, through every
+  // entry of `path`'s ranges. The walk and the seek pick the page's ids from
+  // an index alone, then read those rows. `where` is the filter's, or, for a
+  // walk of its newest days only, that of those.
+  Result<std::vector<StoredEvent>> Page(EventsPlan::Mode mode, const SqlWhere& where, const SeekPath* path) {
+    std::string sql = std::string(kEventColumns) + kEventsJoin;
+    std::vector<SqlValue> params;
+    if (mode == EventsPlan::Mode::kPlanner) {
+      sql += where.sql + kNewestFirst + " LIMIT ? OFFSET ?";
+      params = where.params;
+    } else if (mode == EventsPlan::Mode::kWalk) {
+      sql += " WHERE e.id IN (SELECT e.id" + From(kWalkIndex) + where.sql + kNewestFirst + " LIMIT ? OFFSET ?)" +
+             kNewestFirst;
+      params = where.params;
+    } else {
+      sql += " WHERE e.id IN (SELECT p.id FROM (";
+      std::vector<BranchSql> branches = Branches(*path, "SELECT e.id, e.day");
+      for (size_t k = 0; k < branches.size(); ++k) {
+        sql += (k ? " UNION ALL " : "") + branches[k].sql;
+        params.insert(params.end(), branches[k].params.begin(), branches[k].params.end());
+      }
+      sql += ") p ORDER BY p.day DESC, p.id DESC LIMIT ? OFFSET ?)" + std::string(kNewestFirst);
+    }
+    params.emplace_back(SqlCount(filter_.limit));
+    params.emplace_back(SqlCount(filter_.offset));
+    auto rows = db_->Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    std::vector<StoredEvent> out;
+    out.reserve(rows->size());
+    for (const SqlRow& r : *rows) out.push_back(ReadEvent(r));
+    return out;
+  }
+
+  std::vector<BranchSql> Branches(const SeekPath& path, const char* columns) const {
+    const std::vector<SeekBranch>& ranges = path.branches;
+    std::vector<BranchSql> out;
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      BranchSql b{std::string(columns) + From(ranges[k].index) + where_.sql + " AND " + ranges[k].Sql(),
+                  where_.params};
+      for (SqlValue& v : ranges[k].Params()) b.params.push_back(std::move(v));
+      for (size_t j = 0; j < k; ++j) {
+        b.sql += " AND NOT " + ranges[j].Sql();
+        for (SqlValue& v : ranges[j].Params()) b.params.push_back(std::move(v));
+      }
+      out.push_back(std::move(b));
+    }
+    return out;
+  }
+
+  static std::string Describe(const SeekPath& path) {
+    std::string out = "seek ";
+    for (const SeekBranch& b : path.branches) {
+      if (out.find(b.index) == std::string::npos) out += std::string(out.size() > 5 ? "+" : "") + b.index;
+    }
+    return out;
+  }
+
+ private:
+  Result<int64_t> Sum(const std::string& sql, const std::vector<SqlValue>& params) {
+    auto rows = db_->Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    return rows->front().Int(0);  // SUM of no rows is NULL, read as 0
+  }
+
+  // entries_[i]: the index entries paths_[i] visits (its values' events).
+  Status SizePaths() {
+    if (!entries_.empty()) return Status::Ok();
+    for (const SeekPath& p : paths_) {
+      int64_t n = 0;
+      for (const SeekBranch& b : p.branches) {
+        auto events = Sum("SELECT SUM(events) FROM events_by_value WHERE col = ? AND value >= ? AND value < ?",
+                          {std::string(b.column), b.lo, b.hi});
+        if (!events.ok()) return events.status();
+        n += *events;
+      }
+      entries_.push_back(n);
+    }
+    return Status::Ok();
+  }
+
+  std::vector<SqlValue> DayBounds() const {
+    return {DayNumber(filter_.from).value_or(std::numeric_limits<int32_t>::min()),
+            DayNumber(filter_.to).value_or(std::numeric_limits<int32_t>::max())};
+  }
+
+  SqlConnection* db_;
+  const EventFilter& filter_;
+  const SqlWhere& where_;
+  std::vector<SeekPath> paths_;
+  std::vector<int64_t> entries_;
+  std::map<Criterion, double> shares_;
+};
+
 }  // namespace
 
+// kAdaptive: reading the narrowest seek path costs its entries, M; walking
+// costs the entries before the page is full, about (offset + limit) / share
+// if the filter's criteria were independent. So: a filter with a criterion
+// no event meets has an empty page; a date range of at most M events is
+// walked; a path of at most plan.seek_below entries, or one the walk is not
+// expected to beat, is read; otherwise the newest M events of the range are
+// walked, and if they do not hold the page (the criteria were not
+// independent) the path is read — a wrong guess costs at most twice the
+// entries of the path. The filter's terms are written rarest first.
 Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
-  // Newest first; the id breaks ties so that paging is stable.
-  std::string sql = std::string(kEventColumns) +
-                    " FROM events e JOIN documents d ON d.id = e.document_id" + where->sql +
-                    " ORDER BY e.day DESC, e.id DESC LIMIT ? OFFSET ?";
-  std::vector<SqlValue> params = where->params;
-  params.emplace_back(SqlCount(filter.limit));
-  params.emplace_back(SqlCount(filter.offset));
-  auto rows = db_->Query(sql, params);
-  if (!rows.ok()) return rows.status();
-  std::vector<StoredEvent> out;
-  out.reserve(rows->size());
-  for (const SqlRow& r : *rows) out.push_back(ReadEvent(r));
-  return out;
+  PagePlanner planner(db_.get(), filter, *where);
+  EventsPlan::Mode mode = planner.ForPlanner() ? EventsPlan::Mode::kPlanner : events_plan_.mode;
+  if (!planner.HasPaths() && mode != EventsPlan::Mode::kPlanner) mode = EventsPlan::Mode::kWalk;
+  const SeekPath* seek = nullptr;
+  int64_t entries = 0;
+  if (mode == EventsPlan::Mode::kSeek || mode == EventsPlan::Mode::kAdaptive) {
+    auto narrowest = planner.Narrowest(&entries);
+    if (!narrowest.ok()) return narrowest.status();
+    seek = *narrowest;
+  }
+  std::string tried;
+  if (mode == EventsPlan::Mode::kAdaptive) {
+    auto in_range = planner.InRange();
+    if (!in_range.ok()) return in_range.status();
+    auto share = planner.Share();
+    if (!share.ok()) return share.status();
+    if (*share == 0) {
+      last_events_plan_ = "none";
+      return std::vector<StoredEvent>();
+    }
+    where->Order(planner.shares());
+    mode = *in_range <= entries ? EventsPlan::Mode::kWalk : EventsPlan::Mode::kSeek;
+    const double end = static_cast<double>(filter.offset) + static_cast<double>(filter.limit);
+    if (mode == EventsPlan::Mode::kSeek && entries > static_cast<int64_t>(events_plan_.seek_below) &&
+        end < *share * static_cast<double>(entries)) {
+      auto since = planner.NewestDays(entries);
+      if (!since.ok()) return since.status();
+      if (*since) {
+        // The newest days as the filter's own lower bound: given two lower
+        // bounds, SQLite would range over the index from either.
+        EventFilter newest = filter;
+        newest.from = IsoDay(**since);
+        auto newest_where = BuildWhere(newest);
+        if (!newest_where.ok()) return newest_where.status();
+        newest_where->Order(planner.shares());
+        auto page = planner.Page(EventsPlan::Mode::kWalk, *newest_where, nullptr);
+        if (!page.ok() || page->size() == filter.limit) {
+          last_events_plan_ = "walk";
+          return page;
+        }
+        tried = "walk, then ";
+      }
+    }
+  }
+  last_events_plan_ = mode == EventsPlan::Mode::kPlanner ? "planner"
+                      : mode == EventsPlan::Mode::kWalk  ? "walk"
+                                                         : tried + PagePlanner::Describe(*seek);
+  return planner.Page(mode, *where, seek);
 }
 
+// Counting reads every match: through the narrowest seek path, or through
+// the date range of events_day when that holds fewer entries (kAdaptive;
+// nothing when the counts say that no event can match).
 Result<int64_t> EventStore::CountEvents(const EventFilter& filter) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
-  auto rows = db_->Query("SELECT COUNT(*)" + EventsFrom(*where) + where->sql, where->params);
-  if (!rows.ok()) return rows.status();
-  return rows->front().Int(0);
+  PagePlanner planner(db_.get(), filter, *where);
+  EventsPlan::Mode mode = planner.ForPlanner() ? EventsPlan::Mode::kPlanner : events_plan_.mode;
+  if (!planner.HasPaths() && mode != EventsPlan::Mode::kPlanner) mode = EventsPlan::Mode::kWalk;
+  std::vector<BranchSql> branches;
+  if (mode == EventsPlan::Mode::kPlanner) {
+    branches.push_back({"SELECT COUNT(*)" + EventsFrom(*where) + where->sql, where->params});
+  } else {
+    const SeekPath* seek = nullptr;
+    if (mode != EventsPlan::Mode::kWalk) {
+      int64_t entries = 0;
+      auto narrowest = planner.Narrowest(&entries);
+      if (!narrowest.ok()) return narrowest.status();
+      seek = *narrowest;
+      if (mode == EventsPlan::Mode::kAdaptive) {
+        auto share = planner.Share();
+        if (!share.ok()) return share.status();
+        if (*share == 0) return 0;  // a criterion no event meets
+        where->Order(planner.shares());
+        auto in_range = planner.InRange();
+        if (!in_range.ok()) return in_range.status();
+        if (*in_range <= entries) seek = nullptr;
+      }
+    }
+    if (seek) {
+      branches = planner.Branches(*seek, "SELECT COUNT(*)");
+    } else {
+      branches.push_back({"SELECT COUNT(*)" + planner.From(kWalkIndex) + where->sql, where->params});
+    }
+  }
+  int64_t total = 0;
+  for (const BranchSql& b : branches) {
+    auto rows = db_->Query(b.sql, b.params);
+    if (!rows.ok()) return rows.status();
+    total += rows->front().Int(0);
+  }
+  return total;
 }
 
 Result<std::optional<EventDetail>> EventStore::Event(int64_t id) {

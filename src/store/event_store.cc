@@ -87,7 +87,9 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& where) {
   return store;
 }
 
-EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
+EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {
+  if (db_->dialect() == SqlDialect::kPostgres) events_plan_.mode = EventsPlan::Mode::kPlanner;
+}
 EventStore::~EventStore() = default;
 
 Result<bool> EventStore::Contains(const std::string& doc_id, const std::string& text) {
@@ -183,6 +185,43 @@ Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
   return Status::Ok();
 }
 
+// How many of a batch's events have each code, quad class, quad class with
+// code ("4:190"), source, status and target, and each day: added to
+// events_by_value and events_by_day (what event_queries.cc reads to choose
+// how to find a page), one upsert per value, in key order.
+struct EventCounts {
+  std::map<std::pair<std::string, std::string>, int64_t> by_value;  // (column, value)
+  std::map<int64_t, int64_t> by_day;
+
+  void Add(const Event& e, int64_t day) {
+    ++by_value[{"code", e.code}];
+    ++by_value[{"quad_class", std::to_string(e.quad_class)}];
+    ++by_value[{"quad_code", std::to_string(e.quad_class) + ":" + e.code}];
+    ++by_value[{"source", e.source}];
+    ++by_value[{"status", e.status}];
+    ++by_value[{"target", e.target}];
+    ++by_day[day];
+  }
+};
+
+Status WriteEventCounts(SqlConnection* db, const EventCounts& counts) {
+  for (const auto& [key, n] : counts.by_value) {
+    auto up = db->Query(
+        "INSERT INTO events_by_value (col, value, events) VALUES (?, ?, ?)"
+        " ON CONFLICT (col, value) DO UPDATE SET events = events_by_value.events + excluded.events",
+        {key.first, key.second, n});
+    if (!up.ok()) return up.status();
+  }
+  for (const auto& [day, n] : counts.by_day) {
+    auto up = db->Query(
+        "INSERT INTO events_by_day (day, events) VALUES (?, ?)"
+        " ON CONFLICT (day) DO UPDATE SET events = events_by_day.events + excluded.events",
+        {day, n});
+    if (!up.ok()) return up.status();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 // Finds the incident this event belongs to — same directed dyad and root,
@@ -224,10 +263,11 @@ static Result<IncidentChange> AssignIncident(SqlConnection* db, const Event& e, 
 
 
 static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
-                          Rollup* rollup) {
+                          Rollup* rollup, EventCounts* counts) {
   for (const Event& e : coded.events) {
     int64_t day = EventDay(e, doc_day);
     AddToRollup(e, day, rollup);
+    counts->Add(e, day);
     auto incident = AssignIncident(db, e, day);
     if (!incident.ok()) return incident.status();
     AddToRollup(e, day, *incident, rollup);
@@ -263,7 +303,7 @@ static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const
 
 // Stores one story; false when it was already there.
 static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const CodedDocument& coded,
-                               Rollup* rollup) {
+                               Rollup* rollup, EventCounts* counts) {
   auto doc_day = DayNumber(doc.date);
   auto ins = db->Query(
       "INSERT INTO documents (doc_key, text_hash, date, day, title, source, url, text)"
@@ -279,16 +319,17 @@ static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const Cod
                           {id, static_cast<int64_t>(i), int64_t{s.begin}, int64_t{s.end}});
     if (!sent.ok()) return sent.status();
   }
-  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded, rollup); !s.ok()) return s;
+  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded, rollup, counts); !s.ok()) return s;
   return true;
 }
 
 Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
   AddStats stats;
   Rollup rollup;
+  EventCounts counts;
   if (Status s = db_->Begin(); !s.ok()) return s;
   for (const StoryToStore& item : batch) {
-    auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &rollup);
+    auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &rollup, &counts);
     if (!stored.ok()) {
       (void)db_->Rollback();
       return stored.status().Prefixed(item.doc->id);
@@ -306,6 +347,10 @@ Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
   if (Status s = WriteRollup(db_.get(), rollup); !s.ok()) {
     (void)db_->Rollback();
     return s.Prefixed("dyad_days rollup");
+  }
+  if (Status s = WriteEventCounts(db_.get(), counts); !s.ok()) {
+    (void)db_->Rollback();
+    return s.Prefixed("event counts");
   }
   if (Status s = db_->Commit(); !s.ok()) {
     (void)db_->Rollback();

@@ -137,6 +137,22 @@ struct StoreSummary {
   std::string first_day, last_day;
 };
 
+// How Events() and CountEvents() read a filter (doc/store.md, "Event
+// pages"). A page is found either by walking events_day newest first until
+// it is full (cheap when the filter matches often) or by reading whole the
+// index ranges of the filter's most selective criterion, an actor, dyad or
+// code (cheap when that matches rarely). kAdaptive decides per query from
+// the events_by_value and events_by_day counts (event_queries.cc). It is the
+// default on SQLite, whose planner has no statistics to decide with;
+// PostgreSQL's planner has them, so there the default is kPlanner (one plain
+// query). kWalk and kSeek force a plan (tests, benchmarks). Filters by
+// document or incident always go to the planner: their indexes are small.
+struct EventsPlan {
+  enum class Mode { kAdaptive, kPlanner, kWalk, kSeek };
+  Mode mode = Mode::kAdaptive;
+  size_t seek_below = 1024;  // kAdaptive reads a path this small without walking first
+};
+
 class EventStore {
  public:
   // A SQLite path or a postgresql:// URL; creates the schema when missing.
@@ -167,6 +183,9 @@ class EventStore {
   // from the dyad_days rollup and the incidents table, not the events
   // (doc/store.md). Off: always from the events (tests compare the two).
   void set_use_rollups(bool on) { use_rollups_ = on; }
+  void set_events_plan(const EventsPlan& plan) { events_plan_ = plan; }
+  // The plan of the last Events() call: "planner", "walk" or "seek INDEX[+INDEX]".
+  const std::string& last_events_plan() const { return last_events_plan_; }
 
  private:
   Result<std::vector<TimelinePoint>> TimelineFromRollup(const EventFilter& filter, Interval interval);
@@ -174,6 +193,8 @@ class EventStore {
 
   std::unique_ptr<SqlConnection> db_;
   bool use_rollups_ = true;
+  EventsPlan events_plan_;
+  std::string last_events_plan_;
 };
 
 // Hash of the story text after normalisation (runs of white space, ASCII or

@@ -14,6 +14,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -285,7 +286,8 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
       auto db = OpenPostgres(where_);
       ASSERT_TRUE(db.ok()) << db.status().message();
       ASSERT_OK((*db)->Execute(
-          "DROP TABLE IF EXISTS dyad_days, counts, quotes, events, sentences, incidents, documents, meta CASCADE"));
+          "DROP TABLE IF EXISTS events_by_value, events_by_day, dyad_days, counts, quotes, events, sentences,"
+          " incidents, documents, meta CASCADE"));
     }
     auto store = EventStore::Open(where_);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -328,6 +330,18 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
+  // Closes and reopens the store, which upgrades an older schema: the store
+  // must then read as `snapshot` and have the current version.
+  void ReopenUpgraded(const std::string& snapshot) {
+    store_.reset();
+    auto again = EventStore::Open(where_);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    store_ = std::move(again).value();
+    EXPECT_EQ(Snapshot(), snapshot);
+    auto version = MUST(store_->db().Query("SELECT value FROM meta WHERE key = 'schema_version'"));
+    EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
+  }
+
   // Everything a failed batch could have touched, as one comparable string.
   std::string Snapshot() {
     StoreSummary s = MUST(store_->Summary());
@@ -347,6 +361,13 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
              "SELECT source, target, day, events, goldstein, q1, q2, q3, q4 FROM dyad_days ORDER BY source, target, day"))) {
       out += "rollup " + r.Text(0) + ">" + r.Text(1) + " " + r.Text(2) + ": " + r.Text(3) + " " + r.Text(4) + " " +
              r.Text(5) + r.Text(6) + r.Text(7) + r.Text(8) + "\n";
+    }
+    for (const SqlRow& r :
+         MUST(store_->db().Query("SELECT col, value, events FROM events_by_value ORDER BY col, value"))) {
+      out += "count " + r.Text(0) + " '" + r.Text(1) + "' " + r.Text(2) + "\n";
+    }
+    for (const SqlRow& r : MUST(store_->db().Query("SELECT day, events FROM events_by_day ORDER BY day"))) {
+      out += "count day " + r.Text(0) + " " + r.Text(1) + "\n";
     }
     return out;
   }
@@ -1196,15 +1217,20 @@ TEST_P(EventStoreTest, FailedBatchLeavesNothing) {
     }
     ++failures;
     EXPECT_NE(added.status().message().find("injected fault"), std::string::npos) << added.status().message();
-    // The error names the story it was storing, or the rollup.
+    // The error names the story it was storing, the rollup or the counts.
     const std::string& msg = added.status().message();
-    EXPECT_TRUE(msg.rfind("story-", 0) == 0 || msg.rfind("dyad_days", 0) == 0) << msg;
+    EXPECT_TRUE(msg.rfind("story-", 0) == 0 || msg.rfind("dyad_days", 0) == 0 || msg.rfind("event counts", 0) == 0)
+        << msg;
     ASSERT_EQ(Snapshot(), before) << "after a fault at statement " << k;
   }
   // 2 documents + 6 sentences + 6 events x (find + insert/update incident,
   // insert event) + 1 count = 27 statements, then one rollup upsert per
-  // (dyad, day) of the batch: 5.
-  EXPECT_EQ(failures, 32);
+  // (dyad, day) of the batch: 5, then one events_by_value upsert per code
+  // (190 070 141 193 182), quad class (4 2 3), quad class with code (one per
+  // code), source (RUSMIL USA UKRMIL), status (reported planned) and target
+  // (UKR, none, RUSMIL) and one events_by_day upsert per day (01-10 01-11
+  // 01-12): 24.
+  EXPECT_EQ(failures, 56);
   StoreSummary s = MUST(store_->Summary());
   EXPECT_EQ(s.documents, 3);
   EXPECT_EQ(s.events, 10);
@@ -1428,14 +1454,241 @@ TEST_P(EventStoreTest, VersionOneStoreGetsItsRollup) {
   const std::string before = Snapshot();
   ASSERT_OK(store_->db().Execute("DELETE FROM dyad_days"));
   ASSERT_OK(store_->db().Execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
-  store_.reset();
-  auto again = EventStore::Open(where_);
-  ASSERT_TRUE(again.ok()) << again.status().message();
-  store_ = std::move(again).value();
-  EXPECT_EQ(Snapshot(), before);
-  auto version = MUST(store_->db().Query("SELECT value FROM meta WHERE key = 'schema_version'"));
-  EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
+  ReopenUpgraded(before);
   ExpectRollupMatchesEvents(store_.get());
+}
+
+// A version-2 store (no event counts, narrower event indexes under the same
+// names) is upgraded when opened: the counts are built from its events and
+// equal those kept while adding; the indexes hold the filter columns.
+TEST_P(EventStoreTest, VersionTwoStoreGetsCountsAndWiderIndexes) {
+  MainData m;
+  AddMain(m);
+  const std::string before = Snapshot();
+  EventFilter f;
+  f.actor = "RUS";
+  f.root = "19";
+  const std::vector<std::string> answer = Find(f);
+  ASSERT_EQ(answer.size(), 8u);
+  ASSERT_OK(store_->db().Execute(
+      "DROP TABLE events_by_value; DROP TABLE events_by_day;"
+      " DROP INDEX events_day; DROP INDEX events_source; DROP INDEX events_target; DROP INDEX events_code;"
+      " CREATE INDEX events_day ON events (day, source, target, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_source ON events (source, target, day, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_target ON events (target, source, day, quad_class, goldstein, incident_id);"
+      " CREATE INDEX events_code ON events (code, day);"
+      " UPDATE meta SET value = '2' WHERE key = 'schema_version'"));
+  ReopenUpgraded(before);
+  for (const char* index : {"events_day", "events_source", "events_target", "events_code"}) {
+    auto sql = MUST(store_->db().Query(GetParam() == Backend::kSqlite
+                                           ? "SELECT sql FROM sqlite_master WHERE name = ?"
+                                           : "SELECT indexdef FROM pg_indexes WHERE indexname = ?",
+                                       {std::string(index)}));
+    ASSERT_EQ(sql.size(), 1u) << index;
+    EXPECT_NE(sql[0].Text(0).find("status"), std::string::npos) << sql[0].Text(0);
+  }
+  EXPECT_EQ(Find(f), answer);
+}
+
+// ---------------------------------------------------------------------------
+// How Events() finds a page (EventsPlan): every plan gives the rows that a
+// plain reading of the filter gives, in the same order.
+
+// 1,500 events over three months, stories in date order but events dated up
+// to two days before their story (so ids do not follow days), twenty events
+// on a busy day (ties broken by id). RUSMIL and UKR are in most events, FRA
+// and SYR in few; "planned" events are all in January (a filter's matches
+// need not be spread evenly in time); a code has one quad class.
+std::vector<Story> PlanStories() {
+  struct Code {
+    const char* code;
+    int quad;
+  };
+  const Code codes[] = {{"190", 4}, {"193", 4}, {"182", 4}, {"111", 3}, {"112", 3}, {"1041", 3},
+                        {"036", 1}, {"040", 1}, {"042", 1}, {"070", 2}, {"0841", 2}, {"141", 3}};
+  const char* actors[] = {"RUSMIL", "UKR", "RUSMIL", "UKRGOV", "RUSGOV", "UKR", "USA", "CHN", "RUSMIL", "UKR"};
+  uint32_t x = 20240101;
+  auto next = [&](uint32_t n) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % n;
+  };
+  const int64_t first = *DayNumber("2024-01-01");
+  std::vector<Story> stories(150);
+  for (int i = 0; i < 150; ++i) {
+    Story& s = stories[i];
+    const int64_t day = first + (i * 90) / 150;
+    s.doc.id = "plan-" + std::to_string(i);
+    s.doc.date = IsoDay(day);
+    s.doc.text = "Generated story number " + std::to_string(i) + " of the plan tests.";
+    s.doc.sentences.push_back(Sentence{0, 0, 0, static_cast<uint32_t>(s.doc.text.size()), 0});
+    for (int k = 0; k < 10; ++k) {
+      Event e;
+      e.doc_id = s.doc.id;
+      e.date = IsoDay(day - next(3));
+      e.source = actors[next(10)];
+      e.target = actors[next(10)];
+      if (next(60) == 0) e.source = "FRA";
+      if (day < first + 20 && next(20) == 0) e.target = "SYR";
+      if (e.source == e.target) e.target = next(2) ? "" : "USA";
+      const Code& c = codes[next(12)];
+      e.code = c.code;
+      e.root = e.code.substr(0, 2);
+      e.quad_class = c.quad;
+      e.goldstein = c.quad == 4 ? -10 : 3;
+      e.status = day < first + 31 && next(4) == 0 ? "planned" : next(25) == 0 ? "negated" : "reported";
+      e.span_begin = 0;
+      e.span_end = 9;
+      e.rule = "P" + std::to_string(i * 10 + k);
+      s.coded.events.push_back(e);
+    }
+  }
+  return stories;
+}
+
+struct PlainEvent {
+  int64_t id, day;
+  std::string source, target, code, root, status;
+  int quad;
+};
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return !prefix.empty() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// The filter read by hand (event_store.h says what each field means).
+bool Matches(const EventFilter& f, const PlainEvent& e) {
+  if (!f.actor.empty() && !StartsWith(e.source, f.actor) && !StartsWith(e.target, f.actor)) return false;
+  if (!f.source.empty() && !StartsWith(e.source, f.source)) return false;
+  if (!f.target.empty() && !StartsWith(e.target, f.target)) return false;
+  if (!f.dyad_a.empty()) {
+    bool ab = StartsWith(e.source, f.dyad_a) && StartsWith(e.target, f.dyad_b);
+    bool ba = StartsWith(e.source, f.dyad_b) && StartsWith(e.target, f.dyad_a);
+    if (!(ab || (!f.dyad_directed && ba))) return false;
+  }
+  if (!f.code.empty() && !StartsWith(e.code, f.code)) return false;
+  if (!f.root.empty() && e.root != f.root) return false;
+  if (f.quad_class != 0 && e.quad != f.quad_class) return false;
+  if (!f.status.empty() && e.status != f.status) return false;
+  if (!f.from.empty() && e.day < *DayNumber(f.from)) return false;
+  if (!f.to.empty() && e.day > *DayNumber(f.to)) return false;
+  return true;
+}
+
+std::string Describe(const EventFilter& f) {
+  return "actor=" + f.actor + " source=" + f.source + " target=" + f.target + " dyad=" + f.dyad_a +
+         (f.dyad_directed ? ">" : "-") + f.dyad_b + " code=" + f.code + " root=" + f.root +
+         " quad=" + std::to_string(f.quad_class) + " status=" + f.status + " from=" + f.from + " to=" + f.to +
+         " limit=" + std::to_string(f.limit) + " offset=" + std::to_string(f.offset);
+}
+
+std::vector<EventFilter> PlanFilters() {
+  std::vector<EventFilter> filters;
+  auto add = [&](auto&& set) {
+    EventFilter f;
+    set(f);
+    filters.push_back(f);
+  };
+  const char* actors[] = {"RUSMIL", "UKR", "RUS", "FRA", "SYR", "USA", "ZZZ"};
+  for (const char* a : actors) {
+    add([&](EventFilter& f) { f.actor = a; });
+    add([&](EventFilter& f) { f.actor = a, f.root = "19"; });
+    add([&](EventFilter& f) { f.actor = a, f.code = "0841"; });
+    add([&](EventFilter& f) { f.actor = a, f.quad_class = 4; });
+    add([&](EventFilter& f) { f.actor = a, f.status = "planned"; });
+    add([&](EventFilter& f) { f.actor = a, f.status = "reported"; });
+    add([&](EventFilter& f) { f.actor = a, f.from = "2024-02-10", f.to = "2024-03-05"; });
+    add([&](EventFilter& f) { f.actor = a, f.from = "2024-03-20"; });
+  }
+  for (const char* dyad : {"RUSMIL-UKR", "RUS-UKR", "UKR>RUSMIL", "USA-CHN", "RUS-RUSMIL", "FRA>UKR"}) {
+    add([&](EventFilter& f) { EXPECT_TRUE(ParseDyad(dyad, &f).ok()); });
+    add([&](EventFilter& f) { EXPECT_TRUE(ParseDyad(dyad, &f).ok()), f.from = "2024-01-15", f.to = "2024-02-15"; });
+    add([&](EventFilter& f) { EXPECT_TRUE(ParseDyad(dyad, &f).ok()), f.quad_class = 1; });
+  }
+  add([](EventFilter& f) { f.source = "RUSMIL", f.target = "UKR"; });
+  add([](EventFilter& f) { f.source = "UKR", f.root = "08"; });
+  add([](EventFilter& f) { f.target = "RUS", f.status = "negated"; });
+  for (const char* root : {"19", "03", "08", "14", "10"}) {
+    for (int quad = 1; quad <= 4; ++quad) add([&](EventFilter& f) { f.root = root, f.quad_class = quad; });
+    add([&](EventFilter& f) { f.root = root, f.status = "reported"; });
+    add([&](EventFilter& f) { f.root = root, f.status = "planned"; });
+    add([&](EventFilter& f) { f.code = root, f.from = "2024-03-01"; });
+  }
+  add([](EventFilter& f) { f.code = "1", f.root = "19"; });
+  add([](EventFilter& f) { f.code = "1041", f.root = "19"; });
+  add([](EventFilter& f) { f.quad_class = 2, f.from = "2024-02-01", f.to = "2024-02-29"; });
+  add([](EventFilter& f) { f.status = "negated", f.from = "2024-01-20"; });
+  add([](EventFilter& f) { f.quad_class = 3, f.status = "planned"; });
+  add([](EventFilter&) {});
+  return filters;
+}
+
+TEST_P(EventStoreTest, EveryPlanGivesThePlainAnswer) {
+  std::vector<Story> stories = PlanStories();
+  for (size_t i = 0; i < stories.size(); i += 25) {
+    std::vector<const Story*> part;
+    for (size_t k = i; k < i + 25; ++k) part.push_back(&stories[k]);
+    MUST(store_->Add(Batch(part)));
+  }
+  std::vector<PlainEvent> all;
+  for (const SqlRow& r :
+       MUST(store_->db().Query("SELECT id, day, source, target, code, root, status, quad_class FROM events"))) {
+    all.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                   static_cast<int>(r.Int(7))});
+  }
+  ASSERT_EQ(all.size(), 1500u);
+  std::sort(all.begin(), all.end(), [](const PlainEvent& a, const PlainEvent& b) {
+    return a.day != b.day ? a.day > b.day : a.id > b.id;
+  });
+
+  struct Mode {
+    const char* name;
+    EventsPlan plan;
+  };
+  const Mode modes[] = {{"planner", {EventsPlan::Mode::kPlanner}},
+                        {"walk", {EventsPlan::Mode::kWalk}},
+                        {"seek", {EventsPlan::Mode::kSeek}},
+                        {"adaptive", {EventsPlan::Mode::kAdaptive}},
+                        {"adaptive, no small seeks", {EventsPlan::Mode::kAdaptive, 0}}};
+  constexpr size_t kAll = std::numeric_limits<size_t>::max();
+  const std::pair<size_t, size_t> pages[] = {{100, 0}, {7, 0}, {7, 13}, {3, 250}, {0, 0}, {kAll, 0}, {5, kAll}};
+  std::set<std::string> adaptive_plans;
+  int nonempty = 0;
+  for (EventFilter f : PlanFilters()) {
+    std::vector<int64_t> expected;
+    for (const PlainEvent& e : all) {
+      if (Matches(f, e)) expected.push_back(e.id);
+    }
+    nonempty += !expected.empty();
+    for (const Mode& mode : modes) {
+      store_->set_events_plan(mode.plan);
+      SCOPED_TRACE(std::string(mode.name) + ": " + Describe(f));
+      EXPECT_EQ(MUST(store_->CountEvents(f)), static_cast<int64_t>(expected.size()));
+      for (auto [limit, offset] : pages) {
+        f.limit = limit;
+        f.offset = offset;
+        std::vector<int64_t> page;
+        for (const StoredEvent& e : MUST(store_->Events(f))) page.push_back(e.id);
+        const size_t begin = std::min(offset, expected.size());
+        const size_t end = begin + std::min(limit, expected.size() - begin);
+        EXPECT_EQ(page, std::vector<int64_t>(expected.begin() + begin, expected.begin() + end))
+            << "plan " << store_->last_events_plan();
+        if (mode.plan.mode == EventsPlan::Mode::kAdaptive) adaptive_plans.insert(store_->last_events_plan());
+      }
+    }
+  }
+  EXPECT_GT(nonempty, 60);
+  // Each way the adaptive plan can go was taken at least once.
+  auto taken = [&](const std::string& prefix) {
+    return std::any_of(adaptive_plans.begin(), adaptive_plans.end(),
+                       [&](const std::string& p) { return p.rfind(prefix, 0) == 0; });
+  };
+  std::string plans;
+  for (const std::string& p : adaptive_plans) plans += p + "; ";
+  EXPECT_TRUE(taken("walk") && adaptive_plans.count("walk")) << plans;
+  EXPECT_TRUE(taken("seek events_source+events_target")) << plans;
+  EXPECT_TRUE(taken("seek events_code")) << plans;
+  EXPECT_TRUE(taken("walk, then seek")) << plans;
+  EXPECT_TRUE(taken("none")) << plans;
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {

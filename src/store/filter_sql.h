@@ -4,6 +4,7 @@
 #ifndef FAULTLINE_STORE_FILTER_SQL_H_
 #define FAULTLINE_STORE_FILTER_SQL_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,54 @@
 
 namespace faultline {
 
+// What a term of a filter's WHERE clause tests.
+enum class Criterion { kActor, kSource, kTarget, kDyad, kCode, kQuad, kStatus, kDates, kDocument, kIncident };
+
+struct SqlTerm {
+  Criterion criterion;
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+
 struct SqlWhere {
-  std::string sql;                 // " WHERE ..." or ""
+  std::string sql;                 // " WHERE ..." or "": the terms joined by AND
   std::vector<SqlValue> params;
   bool needs_documents = false;    // the caller must join documents d
+  std::vector<SqlTerm> terms;
+
+  // Puts the terms in order of `rank` (terms of criteria it lacks last, in
+  // their order) and rewrites sql and params: SQLite tests a row's terms in
+  // the order written and stops at the first that fails, so the rarest
+  // first test least.
+  void Order(const std::map<Criterion, double>& rank);
 };
 
 Result<SqlWhere> BuildWhere(const EventFilter& filter);
+
+// One index range of a seek path: the entries of `index` whose `column`
+// lies in [lo, hi) (a code prefix as a byte range).
+struct SeekBranch {
+  const char* index;               // events_source, events_target or events_code
+  const char* column;              // source, target or code
+  std::string lo, hi;
+
+  std::string Sql() const;         // "(e.source >= ? AND e.source < ?)"
+  std::vector<SqlValue> Params() const { return {lo, hi}; }
+};
+// A way to reach every event of a filter through index ranges: the filter's
+// events all lie in the union of the branches' ranges (an actor's events are
+// its source range plus its target range). Reading a path visits every entry
+// of its ranges, whatever the rest of the filter; the indexes hold all the
+// filter's columns, so no table row is read for that.
+struct SeekPath {
+  Criterion criterion;             // paths of one criterion (a dyad's two sides) share it
+  std::vector<SeekBranch> branches;
+};
+
+// The seek paths of a (valid) filter for each indexed criterion it names:
+// actor, source, target, dyad (by its source side or by its target side),
+// code or root. Empty when it names none of them.
+std::vector<SeekPath> SeekPaths(const EventFilter& filter);
 
 // Goldstein weights are summed as whole hundredths. Adding the doubles
 // themselves rounds differently in each order rows are scanned in, so SQLite

@@ -9,9 +9,9 @@ namespace {
 // for text compared byte-wise. Code prefixes are matched with ranges
 // (source >= 'RUS' AND source < 'RUT'), which needs byte order to use the
 // indexes; PostgreSQL's default collation is not byte order, hence COLLATE "C".
-// The three wide event indexes cover the aggregates (timelines, top dyads,
-// actors) so that those never touch the table rows. A root is the first two
-// digits of its codes, so the code index serves root filters too.
+// The event indexes (kEventIndexes) cover the aggregates (timelines, top
+// dyads, actors) and the event filters so that those never touch the table
+// rows.
 constexpr const char* kTables = R"sql(
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -67,10 +67,6 @@ CREATE TABLE IF NOT EXISTS events (
   span_end INTEGER NOT NULL,
   rule TEXT NOT NULL DEFAULT '',
   incident_id BIGINT NOT NULL REFERENCES incidents(id));
-CREATE INDEX IF NOT EXISTS events_day ON events (day, source, target, quad_class, goldstein, incident_id);
-CREATE INDEX IF NOT EXISTS events_source ON events (source, target, day, quad_class, goldstein, incident_id);
-CREATE INDEX IF NOT EXISTS events_target ON events (target, source, day, quad_class, goldstein, incident_id);
-CREATE INDEX IF NOT EXISTS events_code ON events (code, day);
 CREATE INDEX IF NOT EXISTS events_document ON events (document_id);
 CREATE INDEX IF NOT EXISTS events_incident ON events (incident_id);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -111,7 +107,55 @@ CREATE TABLE IF NOT EXISTS dyad_days (
   PRIMARY KEY (source, target, day)){WITHOUT_ROWID};
 CREATE INDEX IF NOT EXISTS dyad_days_day
   ON dyad_days (day, source, target, events, goldstein, q1, q2, q3, q4, starts, active);
+CREATE TABLE IF NOT EXISTS events_by_value (
+  col TEXT NOT NULL,
+  value TEXT {CODE} NOT NULL,
+  events BIGINT NOT NULL,
+  PRIMARY KEY (col, value)){WITHOUT_ROWID};
+CREATE TABLE IF NOT EXISTS events_by_day (
+  day INTEGER PRIMARY KEY,
+  events BIGINT NOT NULL);
 )sql";
+
+// The event indexes that filters and aggregates read (version 3: each holds
+// every column an /api/events filter can name besides document and incident,
+// so a filter is checked in whichever of them is read, without the table
+// rows). events_day is walked newest first for a page of a filter that
+// matches often; the others are read whole, range by range, for a filter
+// that names an actor, a dyad or a code matching rarely (event_queries.cc
+// chooses). A root is the first two digits of its codes, so events_code
+// serves root filters too.
+constexpr const char* kEventIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_day
+  ON events (day, source, target, quad_class, goldstein, incident_id, code, root, status);
+CREATE INDEX IF NOT EXISTS events_source
+  ON events (source, target, day, quad_class, goldstein, incident_id, code, root, status);
+CREATE INDEX IF NOT EXISTS events_target
+  ON events (target, source, day, quad_class, goldstein, incident_id, code, root, status);
+CREATE INDEX IF NOT EXISTS events_code ON events (code, day, source, target, quad_class, root, status);
+)sql";
+
+// Version 2 -> 3 added events_by_value and events_by_day (how many events
+// have each source, target, code, quad class, quad class with code ("4:190")
+// and status, and each day), which event_queries.cc reads to choose how to
+// find a page: filled here from the stored events, before the narrower
+// indexes of versions 1 and 2 (same names) are replaced.
+constexpr const char* kFillEventCounts = R"sql(
+DELETE FROM events_by_value;
+DELETE FROM events_by_day;
+INSERT INTO events_by_value (col, value, events) SELECT 'source', source, COUNT(*) FROM events GROUP BY source;
+INSERT INTO events_by_value (col, value, events) SELECT 'target', target, COUNT(*) FROM events GROUP BY target;
+INSERT INTO events_by_value (col, value, events) SELECT 'code', code, COUNT(*) FROM events GROUP BY code;
+INSERT INTO events_by_value (col, value, events)
+  SELECT 'quad_class', CAST(quad_class AS TEXT), COUNT(*) FROM events GROUP BY quad_class;
+INSERT INTO events_by_value (col, value, events)
+  SELECT 'quad_code', CAST(quad_class AS TEXT) || ':' || code, COUNT(*) FROM events GROUP BY quad_class, code;
+INSERT INTO events_by_value (col, value, events) SELECT 'status', status, COUNT(*) FROM events GROUP BY status;
+INSERT INTO events_by_day (day, events) SELECT day, COUNT(*) FROM events GROUP BY day;
+)sql";
+constexpr const char* kDropEventIndexes =
+    "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_source;"
+    " DROP INDEX IF EXISTS events_target; DROP INDEX IF EXISTS events_code;";
 
 // Version 1 -> 2 added dyad_days (and incidents_day, created above with
 // IF NOT EXISTS): filled here from the stored events.
@@ -142,23 +186,29 @@ Status CreateSchema(SqlConnection* db) {
   // rollup rows of a dyad sit together, in day order.
   sql = Substitute(std::move(sql), "{WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
   if (Status s = db->Begin(); !s.ok()) return s;
-  Status s = db->Execute(sql);
+  Status s = db->Execute(sql + kEventIndexes);
   if (s.ok()) {
     auto rows = db->Query("SELECT value FROM meta WHERE key = 'schema_version'");
+    const std::string version = rows.ok() && !rows->empty() ? rows->front().Text(0) : "";
     if (!rows.ok()) {
       s = rows.status();
     } else if (rows->empty()) {
       auto ins = db->Query("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
                            {std::string(std::to_string(kSchemaVersion))});
       if (!ins.ok()) s = ins.status();
-    } else if (rows->front().Text(0) == "1") {
-      s = db->Execute(kFillDyadDays);
+    } else if (version == "1" || version == "2") {
+      // 1 -> 2: the rollup from the events; 2 -> 3: the event counts and
+      // the wider event indexes.
+      if (version == "1") s = db->Execute(kFillDyadDays);
+      if (s.ok()) s = db->Execute(kFillEventCounts);
+      if (s.ok()) s = db->Execute(kDropEventIndexes);
+      if (s.ok()) s = db->Execute(kEventIndexes);
       if (s.ok()) {
         auto up = db->Query("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                             {std::string(std::to_string(kSchemaVersion))});
         if (!up.ok()) s = up.status();
       }
-    } else if (rows->front().Text(0) != std::to_string(kSchemaVersion)) {
+    } else if (version != std::to_string(kSchemaVersion)) {
       s = Status::Invalid("store has schema version " + rows->front().Text(0) + ", this faultline reads version " +
                           std::to_string(kSchemaVersion));
     }

@@ -8,10 +8,13 @@
 
 namespace faultline {
 
-// Bumped when a table changes. Open() upgrades a version-1 store (fills the
-// dyad_days rollup from its events) and refuses any other version rather
-// than misreading it.
-inline constexpr int kSchemaVersion = 2;  // 2: dyad_days rollup, incidents_day index
+// Bumped when a table or index changes. Open() upgrades version-1 and 2
+// stores (a v1 store gets the dyad_days rollup from its events; both get the
+// event counts by value and day and the wider event indexes) and refuses any
+// other version rather than misreading it.
+// 2: dyad_days rollup, incidents_day index; 3: events_by_value, events_by_day,
+// event indexes holding every filter column
+inline constexpr int kSchemaVersion = 3;
 
 // Creates what is missing (idempotent) and checks the version.
 Status CreateSchema(SqlConnection* db);
