@@ -1400,7 +1400,9 @@ void ExpectRollupMatchesEvents(EventStore* store) {
     for (auto [from, to] : {std::pair<const char*, const char*>{"", ""}, {"2024-01-10", ""}, {"", "2024-01-11"},
                             {"2024-01-11", "2024-01-24"}, {"2024-06-03", "2024-06-09"}, {"2025-01-01", ""}}) {
       EventFilter f;
-      if (*dyad) EXPECT_TRUE(ParseDyad(dyad, &f).ok());
+      if (*dyad) {
+        EXPECT_TRUE(ParseDyad(dyad, &f).ok());
+      }
       f.from = from;
       f.to = to;
       filters.push_back(f);
