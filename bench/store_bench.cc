@@ -7,6 +7,9 @@
 //   ./build/bench/store_bench --events 10000000 --db /tmp/store-10m.db
 //   ./build/bench/store_bench --db /tmp/store-10m.db --queries-only [--runs 200]
 //
+// --plan forces how event pages are found (EventsPlan); --verify reads each
+// page and total again with the database's own plan and counts differences.
+//
 // Events are spread over 2015-2024, stories in date order, with a skewed (Zipf-like) choice of dyads
 // so that some dyads are busy and most are rare, as in real event data;
 // codes, quad classes and Goldstein weights come from data/cameo_codes.tsv.
@@ -186,17 +189,38 @@ size_t RowsOrDie(const Result<T>& r) {
 // (Events, limit 100) and once as the API does it, page plus total
 // (CountEvents); median and 95th percentile of both over `runs` filters.
 std::string only_events;  // --only: time the event lists whose name contains this
+bool verify_events = false;  // --verify: compare each page and total with the plain query's
 
-void TimeEvents(EventStore& store, const char* what, int runs, const std::function<EventFilter(int)>& make) {
+// The ids of a page, and its total, read by the database's own planner.
+std::pair<std::vector<int64_t>, int64_t> PlainAnswer(EventStore& store, const EventFilter& f, const EventsPlan& plan) {
+  EventsPlan plain;
+  plain.mode = EventsPlan::Mode::kPlanner;
+  store.set_events_plan(plain);
+  std::vector<int64_t> ids;
+  auto page = store.Events(f);
+  auto total = store.CountEvents(f);
+  store.set_events_plan(plan);
+  if (!page.ok() || !total.ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", (page.ok() ? total.status() : page.status()).message().c_str());
+    std::exit(1);
+  }
+  for (const StoredEvent& e : *page) ids.push_back(e.id);
+  return {ids, *total};
+}
+
+void TimeEvents(EventStore& store, const char* what, int runs, const std::function<EventFilter(int)>& make,
+                const EventsPlan& plan) {
   if (std::string(what).find(only_events) == std::string::npos) return;
   std::vector<double> page, api;
   size_t rows = 0;
   int64_t total = 0;
   std::map<std::string, int> plans;
+  int differ = 0;
   for (int i = 0; i < runs; ++i) {
     EventFilter f = make(i);
     auto start = Clock::now();
-    rows += RowsOrDie(store.Events(f));
+    auto events = store.Events(f);
+    rows += RowsOrDie(events);
     page.push_back(Seconds(start) * 1000);
     ++plans[store.last_events_plan()];
     auto count = store.CountEvents(f);
@@ -206,6 +230,11 @@ void TimeEvents(EventStore& store, const char* what, int runs, const std::functi
     }
     total += *count;
     api.push_back(Seconds(start) * 1000);
+    if (verify_events) {
+      std::vector<int64_t> ids;
+      for (const StoredEvent& e : *events) ids.push_back(e.id);
+      differ += PlainAnswer(store, f, plan) != std::pair(ids, *count);
+    }
   }
   std::sort(page.begin(), page.end());
   std::sort(api.begin(), api.end());
@@ -216,10 +245,11 @@ void TimeEvents(EventStore& store, const char* what, int runs, const std::functi
   std::string used;
   for (const auto& [plan, n] : plans) used += (used.empty() ? "" : ", ") + plan + " x" + std::to_string(n);
   std::printf("    plans: %s\n", used.c_str());
+  if (verify_events) std::printf("    pages or totals unlike the plain query's: %d of %d\n", differ, runs);
   std::fflush(stdout);
 }
 
-void EventsQueries(EventStore& store, Generator& gen, int runs) {
+void EventsQueries(EventStore& store, Generator& gen, int runs, const EventsPlan& plan) {
   // Actors by expected share of events (the dyad weights), busiest first.
   std::vector<double> weight(gen.actors.size());
   for (size_t d = 0; d < gen.dyads.size(); ++d) {
@@ -245,43 +275,43 @@ void EventsQueries(EventStore& store, Generator& gen, int runs) {
     f.actor = actor(i);
     f.root = roots[i % 10];
     return f;
-  });
+  }, plan);
   TimeEvents(store, "actor + root, 10 busiest actors", runs, [&](int i) {
     EventFilter f;
     f.actor = gen.actors[busiest[i % 10]];
     f.root = roots[(i / 10 + i) % 10];
     return f;
-  });
+  }, plan);
   TimeEvents(store, "actor + root, 10 rarest actors", runs, [&](int i) {
     EventFilter f;
     f.actor = gen.actors[busiest[busiest.size() - 1 - i % 10]];
     f.root = roots[(i / 10 + i) % 10];
     return f;
-  });
+  }, plan);
   TimeEvents(store, "actor + code (3 digits)", runs, [&](int i) {
     EventFilter f;
     f.actor = actor(i);
     f.code = gen.codes[(i * 7) % gen.codes.size()].code.substr(0, 3);
     return f;
-  });
+  }, plan);
   TimeEvents(store, "country prefix + root", runs, [&](int i) {
     EventFilter f;
     f.actor = gen.actors[(i * 37) % gen.actors.size()].substr(0, 3);
     f.root = roots[i % 10];
     return f;
-  });
+  }, plan);
   TimeEvents(store, "actor + date range (one year)", runs, [&](int i) {
     EventFilter f;
     f.actor = actor(i);
     year(&f, i);
     return f;
-  });
+  }, plan);
   TimeEvents(store, "actor + quad class", runs, [&](int i) {
     EventFilter f;
     f.actor = actor(i);
     f.quad_class = 1 + i % 4;
     return f;
-  });
+  }, plan);
   // The i-th of the `n` busiest dyads, stepping through them.
   auto dyad = [&](int i, size_t n) {
     const auto& [a, b] = gen.dyads[(i * 13) % n];
@@ -292,47 +322,47 @@ void EventsQueries(EventStore& store, Generator& gen, int runs) {
     std::tie(f.dyad_a, f.dyad_b) = dyad(i, 200);
     year(&f, i);
     return f;
-  });
+  }, plan);
   TimeEvents(store, "source + target", runs, [&](int i) {
     EventFilter f;
     std::tie(f.source, f.target) = dyad(i, 1000);
     return f;
-  });
+  }, plan);
   TimeEvents(store, "quad class + date range (one month)", runs, [&](int i) {
     EventFilter f;
     f.quad_class = 1 + i % 4;
     month(&f, i);
     return f;
-  });
+  }, plan);
   TimeEvents(store, "code prefix + status, offset 1000", runs, [&](int i) {
     EventFilter f;
     f.code = roots[i % 10];
     f.status = "reported";
     f.offset = 1000;
     return f;
-  });
+  }, plan);
   TimeEvents(store, "root + status", runs, [&](int i) {
     EventFilter f;
     f.root = roots[i % 10];
     f.status = "reported";
     return f;
-  });
+  }, plan);
   // A code's quad class is fixed, so most of these match nothing.
   TimeEvents(store, "root + quad class", runs, [&](int i) {
     EventFilter f;
     f.root = roots[i % 10];
     f.quad_class = 1 + (i / 10) % 4;
     return f;
-  });
+  }, plan);
   TimeEvents(store, "code (4 digits) + date range (one year)", runs, [&](int i) {
     EventFilter f;
     f.code = gen.codes[(i * 11) % gen.codes.size()].code;
     year(&f, i);
     return f;
-  });
+  }, plan);
 }
 
-void Queries(EventStore& store, Generator& gen, int runs) {
+void Queries(EventStore& store, Generator& gen, int runs, const EventsPlan& plan) {
   auto summary = store.Summary();
   if (summary.ok()) {
     std::printf("store: %lld documents, %lld events, %lld incidents, %s..%s\n",
@@ -361,7 +391,7 @@ void Queries(EventStore& store, Generator& gen, int runs) {
     f.limit = 20;
     return RowsOrDie(store.TopDyads(f));
   });
-  EventsQueries(store, gen, runs);
+  EventsQueries(store, gen, runs, plan);
 }
 
 }  // namespace
@@ -385,10 +415,11 @@ int main(int argc, char** argv) {
     else if (a == "--runs") runs = std::stoi(next());
     else if (a == "--plan") plan = next();
     else if (a == "--only") only = next();
+    else if (a == "--verify") verify_events = true;
     else {
       std::fprintf(stderr,
                    "usage: store_bench [--db FILE|URL] [--events N] [--per-story N] [--batch N] [--queries-only]\n"
-                   "                   [--runs N] [--plan adaptive|planner|walk|seek] [--only TEXT]\n");
+                   "                   [--runs N] [--plan adaptive|planner|walk|seek] [--only TEXT] [--verify]\n");
       return 2;
     }
   }
@@ -411,9 +442,9 @@ int main(int argc, char** argv) {
   }
   only_events = only;
   if (only.empty()) {
-    Queries(**store, gen, runs);
+    Queries(**store, gen, runs, (*store)->events_plan());
   } else {
-    EventsQueries(**store, gen, runs);
+    EventsQueries(**store, gen, runs, (*store)->events_plan());
   }
   return 0;
 }

@@ -184,6 +184,7 @@ class EventStore {
   // (doc/store.md). Off: always from the events (tests compare the two).
   void set_use_rollups(bool on) { use_rollups_ = on; }
   void set_events_plan(const EventsPlan& plan) { events_plan_ = plan; }
+  const EventsPlan& events_plan() const { return events_plan_; }
   // The plan of the last Events() call: "planner", "walk" or "seek INDEX[+INDEX]".
   const std::string& last_events_plan() const { return last_events_plan_; }
 
