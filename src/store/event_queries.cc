@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "store/event_store.h"
@@ -90,10 +91,10 @@ class PagePlanner {
   }
 
   // A guess at the share of all events the filter takes: each criterion's
-  // share (its narrowest path's entries, a quad class's or a status's
-  // events, over all events), multiplied as if they were independent —
-  // except a code and a quad class, which are not (a code has one quad
-  // class), counted together. Dates do not count: a walk keeps to them.
+  // share (a dyad's events, else its narrowest path's entries, a quad
+  // class's or a status's events, over all events), multiplied as if they
+  // were independent — except a code and a quad class, which are not (a
+  // code has one quad class), counted together. Dates do not count: a walk keeps to them.
   // The counts are exact, so a share of 0 means that no event matches.
   // Each criterion's share is kept for shares().
   Result<double> Share() {
@@ -105,6 +106,11 @@ class PagePlanner {
     std::map<Criterion, int64_t> events;  // criterion -> its narrowest path's entries
     for (size_t i = 0; i < paths_.size(); ++i) {
       int64_t n = entries_[i];
+      if (paths_[i].criterion == Criterion::kDyad) {
+        auto dyad = DyadEvents();
+        if (!dyad.ok()) return dyad.status();
+        n = *dyad;
+      }
       if (paths_[i].criterion == Criterion::kCode && !quad.empty()) {
         const SeekBranch& code = paths_[i].branches.front();
         auto both = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'quad_code' AND value >= ? AND value < ?",
@@ -222,6 +228,31 @@ class PagePlanner {
     auto rows = db_->Query(sql, params);
     if (!rows.ok()) return rows.status();
     return rows->front().Int(0);  // SUM of no rows is NULL, read as 0
+  }
+
+  // The events of the filter's dyad, from its directed pairs' counts
+  // ("RUSMIL>UKR"): those whose source has one side's prefix and target the
+  // other's.
+  Result<int64_t> DyadEvents() {
+    std::set<std::string> seen;
+    int64_t n = 0;
+    for (int side = 0; side < (filter_.dyad_directed ? 1 : 2); ++side) {
+      const std::string& a = side ? filter_.dyad_b : filter_.dyad_a;
+      const std::string& b = side ? filter_.dyad_a : filter_.dyad_b;
+      std::string hi = a;
+      hi.back() = static_cast<char>(hi.back() + 1);
+      auto rows = db_->Query("SELECT value, events FROM events_by_value WHERE col = 'dyad' AND value >= ? AND value < ?",
+                             {a, hi});
+      if (!rows.ok()) return rows.status();
+      for (const SqlRow& r : *rows) {
+        const std::string value = r.Text(0);
+        const size_t gt = value.find('>');
+        if (gt != std::string::npos && value.compare(gt + 1, b.size(), b) == 0 && seen.insert(value).second) {
+          n += r.Int(1);
+        }
+      }
+    }
+    return n;
   }
 
   // entries_[i]: the index entries paths_[i] visits (its values' events).

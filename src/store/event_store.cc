@@ -185,8 +185,9 @@ Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
   return Status::Ok();
 }
 
-// How many of a batch's events have each code, quad class, quad class with
-// code ("4:190"), source, status and target, and each day: added to
+// How many of a batch's events have each code, directed dyad ("RUS>UKR"),
+// quad class, quad class with code ("4:190"), source, status and target, and
+// each day: added to
 // events_by_value and events_by_day (what event_queries.cc reads to choose
 // how to find a page), one upsert per value, in key order.
 struct EventCounts {
@@ -195,6 +196,7 @@ struct EventCounts {
 
   void Add(const Event& e, int64_t day) {
     ++by_value[{"code", e.code}];
+    ++by_value[{"dyad", e.source + ">" + e.target}];
     ++by_value[{"quad_class", std::to_string(e.quad_class)}];
     ++by_value[{"quad_code", std::to_string(e.quad_class) + ":" + e.code}];
     ++by_value[{"source", e.source}];

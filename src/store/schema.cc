@@ -136,8 +136,8 @@ CREATE INDEX IF NOT EXISTS events_code ON events (code, day, source, target, qua
 )sql";
 
 // Version 2 -> 3 added events_by_value and events_by_day (how many events
-// have each source, target, code, quad class, quad class with code ("4:190")
-// and status, and each day), which event_queries.cc reads to choose how to
+// have each source, target, directed dyad ("RUS>UKR"), code, quad class,
+// quad class with code ("4:190") and status, and each day), which event_queries.cc reads to choose how to
 // find a page: filled here from the stored events, before the narrower
 // indexes of versions 1 and 2 (same names) are replaced.
 constexpr const char* kFillEventCounts = R"sql(
@@ -146,6 +146,8 @@ DELETE FROM events_by_day;
 INSERT INTO events_by_value (col, value, events) SELECT 'source', source, COUNT(*) FROM events GROUP BY source;
 INSERT INTO events_by_value (col, value, events) SELECT 'target', target, COUNT(*) FROM events GROUP BY target;
 INSERT INTO events_by_value (col, value, events) SELECT 'code', code, COUNT(*) FROM events GROUP BY code;
+INSERT INTO events_by_value (col, value, events)
+  SELECT 'dyad', source || '>' || target, COUNT(*) FROM events GROUP BY source, target;
 INSERT INTO events_by_value (col, value, events)
   SELECT 'quad_class', CAST(quad_class AS TEXT), COUNT(*) FROM events GROUP BY quad_class;
 INSERT INTO events_by_value (col, value, events)
