@@ -45,13 +45,22 @@ std::vector<uint32_t> ClauseStarts(const Document& doc, const Sentence& s) {
 void KeepFirstMatches(const Document& doc, CodeBy mode, const std::function<bool(const Event&)>& counts,
                       std::vector<Event>* events) {
   if (mode == CodeBy::kAll || events->empty()) return;
-  // (sentence, clause) -> first evidence start, preferring events that count.
+  // Clause starts, found once per sentence that has events.
+  std::map<uint32_t, std::vector<uint32_t>> starts;
+  if (mode == CodeBy::kClause) {
+    for (const Event& e : *events) {
+      if (e.sentence < doc.sentences.size() && !starts.count(e.sentence)) {
+        starts.emplace(e.sentence, ClauseStarts(doc, doc.sentences[e.sentence]));
+      }
+    }
+  }
   auto clause_of = [&](const Event& e) {
-    if (mode == CodeBy::kSentence || e.sentence >= doc.sentences.size()) return std::pair<uint32_t, size_t>{e.sentence, 0};
-    std::vector<uint32_t> starts = ClauseStarts(doc, doc.sentences[e.sentence]);
-    size_t clause = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), e.span_begin) - starts.begin());
-    return std::pair<uint32_t, size_t>{e.sentence, clause};
+    auto it = starts.find(e.sentence);
+    if (it == starts.end()) return std::pair<uint32_t, size_t>{e.sentence, 0};
+    const std::vector<uint32_t>& s = it->second;
+    return std::pair<uint32_t, size_t>{e.sentence, static_cast<size_t>(std::upper_bound(s.begin(), s.end(), e.span_begin) - s.begin())};
   };
+  // (sentence, clause) -> first evidence start, preferring events that count.
   std::map<std::pair<uint32_t, size_t>, std::pair<bool, uint32_t>> first;  // key -> (counts, span_begin)
   for (const Event& e : *events) {
     std::pair<bool, uint32_t> mine{counts(e), e.span_begin};
