@@ -22,13 +22,6 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string_view TrimView(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return s.substr(b, e - b);
-}
-
 // Splits text into lines with XML comments (also multi-line) blanked out,
 // so that line numbers stay right.
 std::vector<std::string> Lines(std::string_view text) {
@@ -61,7 +54,7 @@ std::string_view StripPeerComment(std::string_view line) {
       break;
     }
   }
-  std::string_view t = TrimView(line);
+  std::string_view t = AsciiTrim(line);
   if (t.starts_with("//")) return {};
   return t;
 }
@@ -82,7 +75,7 @@ bool ValidCode(std::string_view c) {
 PeerPhrase ParsePhrase(std::string_view s) {
   PeerPhrase p;
   std::string cur;
-  s = TrimView(s);
+  s = AsciiTrim(s);
   for (char c : s) {
     if (c == '_' || c == ' ' || c == '\t') {
       if (!cur.empty()) p.words.push_back(AsciiLower(cur));
@@ -162,7 +155,7 @@ std::string ParseActorCode(std::string_view inside, PeerCode* out) {
 // false on unbalanced brackets.
 bool SplitCodes(std::string_view line, std::string_view* phrase, std::vector<std::string_view>* blocks) {
   size_t open = line.find('[');
-  *phrase = TrimView(line.substr(0, open == std::string_view::npos ? line.size() : open));
+  *phrase = AsciiTrim(line.substr(0, open == std::string_view::npos ? line.size() : open));
   if (phrase->find(']') != std::string_view::npos) return false;
   while (open != std::string_view::npos) {
     size_t close = line.find(']', open);
@@ -170,7 +163,7 @@ bool SplitCodes(std::string_view line, std::string_view* phrase, std::vector<std
     if (line.substr(open + 1, close - open - 1).find('[') != std::string_view::npos) return false;
     blocks->push_back(line.substr(open + 1, close - open - 1));
     open = line.find('[', close);
-    if (TrimView(line.substr(close + 1, open == std::string_view::npos ? std::string_view::npos : open - close - 1))
+    if (AsciiTrim(line.substr(close + 1, open == std::string_view::npos ? std::string_view::npos : open - close - 1))
             .size()) {
       return false;  // text between or after code blocks
     }
@@ -477,7 +470,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
       }
       plural_text = phrase.substr(open + 1, close - open - 1);
       explicit_plural = true;
-      phrase = TrimView(phrase.substr(0, open));
+      phrase = AsciiTrim(phrase.substr(0, open));
     }
     // Substitution markers expand into one phrase per listed word.
     std::vector<std::string> expanded{std::string(phrase)};
@@ -531,7 +524,7 @@ void PeerDictionaries::ReadDiscards(std::string_view text, const std::string& fi
     d.rule = file + ":" + std::to_string(n + 1);
     if (line[0] == '+') {
       d.story = true;
-      line = TrimView(line.substr(1));
+      line = AsciiTrim(line.substr(1));
     }
     d.whole_word = line.ends_with("_");
     PeerPhrase p = ParsePhrase(line);
@@ -650,7 +643,7 @@ struct VerbReader {
 
   // Parses "- PATTERN [CODE] # comment" (comment already stripped).
   bool ParsePatternLine(std::string_view line, const std::string& where, PeerPattern* p, std::string* why) {
-    line = TrimView(line.substr(1));
+    line = AsciiTrim(line.substr(1));
     size_t open = line.rfind('[');
     size_t close = line.rfind(']');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
@@ -658,7 +651,7 @@ struct VerbReader {
       return false;
     }
     if (!ParseVerbCode(line.substr(open + 1, close - open - 1), p, why)) return false;
-    std::string_view body = TrimView(line.substr(0, open));
+    std::string_view body = AsciiTrim(line.substr(0, open));
     p->rule = where;
     p->text = std::string(body);
     const std::vector<PToken> toks = Tokenise(body);
@@ -919,7 +912,7 @@ struct VerbReader {
       if (mode == Mode::kSkip) continue;
       if (line[0] == '~') continue;  // PETRARCH2 transformations: not supported
       if (line[0] == '&') {
-        synset = VerbReader::Norm(std::string(TrimView(line)));
+        synset = VerbReader::Norm(std::string(AsciiTrim(line)));
         synsets[synset];
         ++dict->synsets;
         if (!tabari_synsets) {
@@ -929,7 +922,7 @@ struct VerbReader {
         continue;
       }
       if (mode == Mode::kSynset && line[0] == '+') {
-        std::string member(TrimView(line.substr(1)));
+        std::string member(AsciiTrim(line.substr(1)));
         if (synset.empty()) {
           dict->warnings.push_back(where + ": synset member before any synset (skipped)");
           continue;
