@@ -11,7 +11,21 @@ constexpr uint32_t kMagic = 0x4d504c46;  // "FLPM"
 uint32_t Fingerprint(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1; }
 }  // namespace
 
-const SparseModel::Slot* SparseModel::Find(uint64_t feat) const {
+void SparseModel::SlotTable::Reset(size_t keys) {
+  size_t size = 16;
+  while (size < keys * 2) size *= 2;
+  mask_ = size - 1;
+  slots_.Assign(size, Slot{0, 0});
+}
+
+void SparseModel::SlotTable::Insert(uint64_t feat, uint32_t packed) {
+  uint64_t i = feat & mask_;
+  while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
+  slots_[i] = Slot{Fingerprint(feat), packed};
+}
+
+const SparseModel::Slot* SparseModel::SlotTable::Find(uint64_t feat) const {
+  if (slots_.empty()) return nullptr;
   uint32_t fp = Fingerprint(feat);
   for (uint64_t i = feat & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
@@ -38,27 +52,35 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
   alignas(64) int32_t acc[256];
   std::fill(acc, acc + stride_, 0);
   constexpr size_t kBatch = 64;
+  const int16_t* rows[kBatch];
+  uint64_t cold[kBatch];
   const Slot* found[kBatch];
-  for (size_t start = 0; start < n && !slots_.empty(); start += kBatch) {
+  for (size_t start = 0; start < n; start += kBatch) {
     size_t m = std::min(kBatch, n - start);
-    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[feats[start + i] & mask_]);
-    size_t k = 0;
+    // The dense table is small and cached: look there first, and start
+    // loading the big table's slots for everything else.
+    size_t num_rows = 0, num_cold = 0;
     for (size_t i = 0; i < m; ++i) {
-      const Slot* s = Find(feats[start + i]);
-      if (!s) continue;
-      if ((s->packed & 0xff) == kDenseMark) {
-        __builtin_prefetch(&dense_[(s->packed >> 8) * stride_]);
+      uint64_t f = feats[start + i];
+      if (const Slot* s = dense_slots_.Find(f)) {
+        const int16_t* row = &dense_[static_cast<size_t>(s->packed >> 8) * stride_];
+        for (size_t b = 0; b < stride_; b += 32) __builtin_prefetch(row + b);
+        rows[num_rows++] = row;
       } else {
-        __builtin_prefetch(&sparse_[s->packed >> 8]);
+        sparse_slots_.Prefetch(f);
+        cold[num_cold++] = f;
       }
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < num_cold; ++i) {
+      const Slot* s = sparse_slots_.Find(cold[i]);
+      if (!s) continue;
+      __builtin_prefetch(&sparse_[s->packed >> 8]);
       found[k++] = s;
     }
+    for (size_t i = 0; i < num_rows; ++i) AddRow(rows[i], stride_, acc);
     for (size_t i = 0; i < k; ++i) {
       uint32_t packed = found[i]->packed;
-      if ((packed & 0xff) == kDenseMark) {
-        AddRow(&dense_[(packed >> 8) * stride_], stride_, acc);
-        continue;
-      }
       const Entry* e = &sparse_[packed >> 8];
       const Entry* end = e + (packed & 0xff) + 1;
       for (; e < end; ++e) acc[e->cls] += e->weight;
@@ -71,10 +93,6 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   num_features_ = keys.size();
   ends_ = ends;
   stride_ = (num_classes_ + 15) / 16 * 16;
-  size_t size = 16;
-  while (size < keys.size() * 2) size *= 2;
-  mask_ = size - 1;
-  slots_.Assign(size, Slot{0, 0});
   // A dense row costs stride_/16 SIMD adds; sparse costs one add per entry.
   const uint32_t dense_from = std::max<uint32_t>(8, num_classes_ / 6);
   size_t dense_rows = 0;
@@ -84,6 +102,8 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
     prev_end = end;
   }
   dense_.Assign(dense_rows * stride_, 0);
+  dense_slots_.Reset(dense_rows);
+  sparse_slots_.Reset(keys.size() - dense_rows);
   sparse_.Assign(entries_.size(), Entry{0, 0, 0});
   std::copy(entries_.begin(), entries_.end(), sparse_.data());
   size_t row = 0;
@@ -95,11 +115,10 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
       for (uint32_t e = begin; e < ends[k]; ++e) {
         dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
       }
-      packed = static_cast<uint32_t>(row++) << 8 | kDenseMark;
+      dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++) << 8 | kDenseMark);
+    } else {
+      sparse_slots_.Insert(keys[k], packed);
     }
-    uint64_t i = keys[k] & mask_;
-    while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{Fingerprint(keys[k]), packed};
     begin = ends[k];
   }
 }

@@ -70,6 +70,17 @@ void Parser::Parse(Document* doc, const Sentence& s) const {
   st.Reset(static_cast<int>(s.size));
   const int num_labels = static_cast<int>(labels_.size());
   while (!st.Terminal()) {
+    // With an empty stack the only move is SHIFT, and with one word left
+    // on it and the buffer spent the only move is its LEFT onto ROOT:
+    // what BestValidClass would pick, without scoring 64 features.
+    if (st.stack().empty()) {
+      st.Apply(kShift);
+      continue;
+    }
+    if (st.RootMove() && st.stack().size() == 1) {
+      st.Apply(LeftClass(root_label_));
+      continue;
+    }
     ParseFeatures(st, sc.info, sc.feats);
     model_.Score(sc.feats, kNumParseFeatures, sc.scores);
     st.Apply(BestValidClass(st, sc.scores, num_labels, root_label_));
