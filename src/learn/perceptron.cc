@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <immintrin.h>
+
 namespace faultline {
 
 namespace {
@@ -36,12 +38,54 @@ const SparseModel::Slot* SparseModel::SlotTable::Find(uint64_t feat) const {
 
 namespace {
 
-// scores[0..n) += row[0..n), n a multiple of 16: compiled twice, AVX2 and
-// baseline, picked at load time by the dynamic linker.
-__attribute__((target_clones("avx2", "default"))) void AddRow(const int16_t* row, size_t n,
-                                                              int32_t* scores) {
-  for (size_t c = 0; c < n; c += 16) {
-    for (size_t j = 0; j < 16; ++j) scores[c + j] += row[c + j];
+// acc[0..stride) += rows[r][0..stride) for every r < n; stride a multiple
+// of 16. The AVX2 version keeps up to 64 sums in eight registers while it
+// runs through the rows, a chunk of 64 classes at a time, instead of
+// loading and storing acc for every row.
+template <int kGroups>  // 8-lane groups in the chunk
+__attribute__((target("avx2"), always_inline)) inline void AddRowsChunk(
+    const int16_t* const* rows, size_t n, size_t c, int32_t* acc) {
+  __m256i sum[kGroups];
+  for (int g = 0; g < kGroups; ++g) {
+    sum[g] = _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + c + 8 * g));
+  }
+  for (size_t r = 0; r < n; ++r) {
+    const int16_t* row = rows[r] + c;
+    for (int g = 0; g < kGroups; ++g) {
+      __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * g));
+      sum[g] = _mm256_add_epi32(sum[g], _mm256_cvtepi16_epi32(w));
+    }
+  }
+  for (int g = 0; g < kGroups; ++g) {
+    _mm256_store_si256(reinterpret_cast<__m256i*>(acc + c + 8 * g), sum[g]);
+  }
+}
+
+__attribute__((target("avx2"))) void AddRowsAvx2(const int16_t* const* rows, size_t n,
+                                                 size_t stride, int32_t* acc) {
+  size_t c = 0;
+  for (; c + 64 <= stride; c += 64) AddRowsChunk<8>(rows, n, c, acc);
+  switch (stride - c) {
+    case 48: AddRowsChunk<6>(rows, n, c, acc); break;
+    case 32: AddRowsChunk<4>(rows, n, c, acc); break;
+    case 16: AddRowsChunk<2>(rows, n, c, acc); break;
+    default: break;
+  }
+}
+
+void AddRowsPortable(const int16_t* const* rows, size_t n, size_t stride, int32_t* acc) {
+  for (size_t r = 0; r < n; ++r) {
+    for (size_t c = 0; c < stride; ++c) acc[c] += rows[r][c];
+  }
+}
+
+// acc must be 32-byte aligned.
+void AddRows(const int16_t* const* rows, size_t n, size_t stride, int32_t* acc) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    AddRowsAvx2(rows, n, stride, acc);
+  } else {
+    AddRowsPortable(rows, n, stride, acc);
   }
 }
 
@@ -78,7 +122,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
       __builtin_prefetch(&sparse_[s->packed >> 8]);
       found[k++] = s;
     }
-    for (size_t i = 0; i < num_rows; ++i) AddRow(rows[i], stride_, acc);
+    AddRows(rows, num_rows, stride_, acc);
     for (size_t i = 0; i < k; ++i) {
       uint32_t packed = found[i]->packed;
       const Entry* e = &sparse_[packed >> 8];
