@@ -4,18 +4,15 @@
 #include <filesystem>
 #include <sstream>
 
+#include "base/ascii.h"
 #include "base/xml_attr.h"
 #include "peers/peer_set.h"
 
 namespace faultline::peers {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+// Blank-trimmed copy (records hold ASCII markup around UTF-8 text).
+std::string Trim(std::string_view s) { return std::string(AsciiTrim(s)); }
 
 // Collapses white space runs into single blanks.
 std::string Squeeze(std::string_view s) {
@@ -35,11 +32,6 @@ std::string Squeeze(std::string_view s) {
 
 int LineAt(const std::string& text, size_t pos) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::string Dir(const std::string& path) {
@@ -133,7 +125,7 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     for (size_t p = body.find("<EventCoding"); p != std::string_view::npos; p = body.find("<EventCoding", p + 1)) {
       size_t e = body.find('>', p);
       std::string_view et = body.substr(p, e - p);
-      if (Lower(XmlAttribute(et, "noevents")) == "true") {
+      if (AsciiLower(XmlAttribute(et, "noevents")) == "true") {
         noevents = true;
         continue;
       }
