@@ -106,7 +106,19 @@ Status VerbDictionary::AddText(std::string_view text, const std::string& file_na
   return Status::Ok();
 }
 
+uint64_t VerbDictionary::WordBit(std::string_view word) {
+  return uint64_t{1} << (std::hash<std::string_view>{}(word) * 0x9e3779b97f4a7c15ULL >> 58);
+}
+
 void VerbDictionary::Finish() {
+  needs_.assign(patterns_.size(), 0);
+  for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    for (const PatternItem& item : patterns_[i].items) {
+      if (item.slot() || item.alternatives.size() != 1 || item.alternatives[0].empty()) continue;
+      const std::string& word = item.alternatives[0][0];
+      if (!word.empty() && word.back() != '*') needs_[i] |= WordBit(word);
+    }
+  }
   verbs_.clear();
   nouns_.clear();
   for (uint32_t i = 0; i < patterns_.size(); ++i) {

@@ -58,8 +58,16 @@ class VerbDictionary {
   const std::vector<uint32_t>* PatternsFor(std::string_view lemma, bool noun) const;
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
 
+  // One bit per word, by hash. needs(id) has the bits of the words pattern
+  // `id` must find after its anchor (items of one alternative; stems aside):
+  // a sentence missing one of them cannot match, which rejects most of an
+  // anchor's patterns ("say" has hundreds) without reading them.
+  static uint64_t WordBit(std::string_view word);
+  uint64_t needs(uint32_t id) const { return needs_[id]; }
+
  private:
   std::vector<VerbPattern> patterns_;
+  std::vector<uint64_t> needs_;  // by pattern id
   std::unordered_map<std::string, std::vector<uint32_t>> verbs_, nouns_;
 };
 

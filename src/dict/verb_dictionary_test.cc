@@ -63,6 +63,27 @@ TEST_F(VerbDictionaryTest, MoreSpecificPatternsComeFirst) {
   EXPECT_EQ(d.patterns()[(*d.PatternsFor("talk", false))[0]].code, "041");
 }
 
+// The prefilter MatchAnchor uses: a pattern needs the bit of each word it
+// must find after its anchor, and nothing for slots and alternatives.
+TEST_F(VerbDictionaryTest, NeedsHoldTheRequiredWordsOnly) {
+  VerbDictionary d;
+  ASSERT_TRUE(d.AddText("0256 urge + to {step back|de-escalate}\n"
+                        "036 express willingness to meet\n"
+                        "042 visit\n",
+                        "t.verbs", &codes_)
+                  .ok());
+  d.Finish();
+  auto needs = [&](const char* lemma) { return d.needs((*d.PatternsFor(lemma, false))[0]); };
+  EXPECT_EQ(needs("urge"), VerbDictionary::WordBit("to"));
+  EXPECT_EQ(needs("express"), VerbDictionary::WordBit("willingness") | VerbDictionary::WordBit("to") |
+                                  VerbDictionary::WordBit("meet"));
+  EXPECT_EQ(needs("visit"), 0u);
+  // One bit per word, whatever the word.
+  for (const char* w : {"", "to", "sanctions", "Über"}) {
+    EXPECT_EQ(__builtin_popcountll(VerbDictionary::WordBit(w)), 1) << w;
+  }
+}
+
 TEST_F(VerbDictionaryTest, ErrorsNameFileAndLine) {
   struct Case {
     const char* text;
