@@ -203,12 +203,13 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
   // Words of the clause after the anchor, to reject most patterns without
   // scanning: an anchor like "urge" has hundreds of them.
   std::vector<std::string_view> present;
-  uint64_t present_bits = 0;
+  VerbDictionary::WordBits present_bits;
   for (uint32_t k = w + 1; k < sv.words.size(); ++k) {
     if (!WordIn(sv, in, k)) continue;
     present.push_back(sv.words[k].lemma);
     present.push_back(sv.words[k].key);
-    present_bits |= VerbDictionary::WordBit(sv.words[k].lemma) | VerbDictionary::WordBit(sv.words[k].key);
+    present_bits.Add(sv.words[k].lemma);
+    present_bits.Add(sv.words[k].key);
   }
   std::sort(present.begin(), present.end());
   auto has = [&](const std::string& x) {
@@ -220,7 +221,7 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     return std::binary_search(present.begin(), present.end(), std::string_view(x));
   };
   for (uint32_t id : *ids) {
-    if (verbs.needs(id) & ~present_bits) continue;
+    if (!VerbDictionary::MayMatch(present_bits, verbs.needs(id))) continue;
     const VerbPattern& p = verbs.patterns()[id];
     bool possible = true;
     for (const PatternItem& item : p.items) {

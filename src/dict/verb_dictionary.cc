@@ -106,17 +106,28 @@ Status VerbDictionary::AddText(std::string_view text, const std::string& file_na
   return Status::Ok();
 }
 
-uint64_t VerbDictionary::WordBit(std::string_view word) {
-  return uint64_t{1} << (std::hash<std::string_view>{}(word) * 0x9e3779b97f4a7c15ULL >> 58);
+void VerbDictionary::WordBits::Add(std::string_view word) {
+  uint64_t h = std::hash<std::string_view>{}(word) * 0x9e3779b97f4a7c15ULL >> 56;  // 0..255
+  bits[h >> 6] |= uint64_t{1} << (h & 63);
 }
 
 void VerbDictionary::Finish() {
-  needs_.assign(patterns_.size(), 0);
+  needs_.assign(patterns_.size(), Needs{});
+  auto stem = [](const std::string& w) { return !w.empty() && w.back() == '*'; };
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    Needs& n = needs_[i];
     for (const PatternItem& item : patterns_[i].items) {
-      if (item.slot() || item.alternatives.size() != 1 || item.alternatives[0].empty()) continue;
-      const std::string& word = item.alternatives[0][0];
-      if (!word.empty() && word.back() != '*') needs_[i] |= WordBit(word);
+      const auto& alts = item.alternatives;
+      if (item.slot() || alts.empty()) continue;
+      if (alts.size() == 1) {
+        if (!alts[0].empty() && !stem(alts[0][0])) n.all.Add(alts[0][0]);
+        continue;
+      }
+      if (!n.any.empty()) continue;  // the first such item only
+      bool usable = std::all_of(alts.begin(), alts.end(),
+                                [&](const std::vector<std::string>& a) { return !a.empty() && !stem(a[0]); });
+      if (!usable) continue;
+      for (const auto& a : alts) n.any.Add(a[0]);
     }
   }
   verbs_.clear();

@@ -58,16 +58,37 @@ class VerbDictionary {
   const std::vector<uint32_t>* PatternsFor(std::string_view lemma, bool noun) const;
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
 
-  // One bit per word, by hash. needs(id) has the bits of the words pattern
-  // `id` must find after its anchor (items of one alternative; stems aside):
-  // a sentence missing one of them cannot match, which rejects most of an
-  // anchor's patterns ("say" has hundreds) without reading them.
-  static uint64_t WordBit(std::string_view word);
-  uint64_t needs(uint32_t id) const { return needs_[id]; }
+  // A set of words as 256 bits, one per word by hash.
+  struct WordBits {
+    uint64_t bits[4] = {0, 0, 0, 0};
+    void Add(std::string_view word);
+    bool empty() const { return (bits[0] | bits[1] | bits[2] | bits[3]) == 0; }
+    // Whether every word of `needed` may be here (no false "no").
+    bool MayHoldAll(const WordBits& needed) const {
+      return ((needed.bits[0] & ~bits[0]) | (needed.bits[1] & ~bits[1]) | (needed.bits[2] & ~bits[2]) |
+              (needed.bits[3] & ~bits[3])) == 0;
+    }
+    bool MayHoldAny(const WordBits& wanted) const {
+      return ((wanted.bits[0] & bits[0]) | (wanted.bits[1] & bits[1]) | (wanted.bits[2] & bits[2]) |
+              (wanted.bits[3] & bits[3])) != 0;
+    }
+  };
+  // What pattern `id` must find after its anchor, as word sets: every word
+  // of an item of one alternative, and one of the first words of its first
+  // item of several (stems aside). A clause whose words cannot give them
+  // cannot match: most of an anchor's patterns ("say" has hundreds) are
+  // rejected so without reading them.
+  struct Needs {
+    WordBits all, any;
+  };
+  const Needs& needs(uint32_t id) const { return needs_[id]; }
+  static bool MayMatch(const WordBits& clause, const Needs& n) {
+    return clause.MayHoldAll(n.all) && (n.any.empty() || clause.MayHoldAny(n.any));
+  }
 
  private:
   std::vector<VerbPattern> patterns_;
-  std::vector<uint64_t> needs_;  // by pattern id
+  std::vector<Needs> needs_;  // by pattern id
   std::unordered_map<std::string, std::vector<uint32_t>> verbs_, nouns_;
 };
 

@@ -74,14 +74,21 @@ TEST_F(VerbDictionaryTest, NeedsHoldTheRequiredWordsOnly) {
                   .ok());
   d.Finish();
   auto needs = [&](const char* lemma) { return d.needs((*d.PatternsFor(lemma, false))[0]); };
-  EXPECT_EQ(needs("urge"), VerbDictionary::WordBit("to"));
-  EXPECT_EQ(needs("express"), VerbDictionary::WordBit("willingness") | VerbDictionary::WordBit("to") |
-                                  VerbDictionary::WordBit("meet"));
-  EXPECT_EQ(needs("visit"), 0u);
-  // One bit per word, whatever the word.
-  for (const char* w : {"", "to", "sanctions", "Über"}) {
-    EXPECT_EQ(__builtin_popcountll(VerbDictionary::WordBit(w)), 1) << w;
-  }
+  auto words = [](std::initializer_list<const char*> ws) {
+    VerbDictionary::WordBits b;
+    for (const char* w : ws) b.Add(w);
+    return b;
+  };
+  auto may = [&](const VerbDictionary::WordBits& clause, const char* lemma) {
+    return VerbDictionary::MayMatch(clause, needs(lemma));
+  };
+  EXPECT_TRUE(may(words({"to", "step"}), "urge"));
+  EXPECT_TRUE(may(words({"sanctions", "to", "de-escalate"}), "urge"));
+  EXPECT_FALSE(may(words({"to", "back"}), "urge"));  // neither "step" nor "de-escalate"
+  EXPECT_FALSE(may(words({"step"}), "urge"));        // no "to"
+  EXPECT_TRUE(may(words({"willingness", "to", "meet"}), "express"));
+  EXPECT_FALSE(may(words({"willingness", "to"}), "express"));
+  EXPECT_TRUE(may(words({}), "visit"));
 }
 
 TEST_F(VerbDictionaryTest, ErrorsNameFileAndLine) {
