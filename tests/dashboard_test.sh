@@ -16,8 +16,13 @@ command -v sqlite3 >/dev/null || { echo "FAIL: sqlite3 is needed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'stop_servers; rm -rf "$tmp"' EXIT
 "$fl" ingest examples/stories examples/wire.jsonl --db "$tmp/f.db" -q
+# A second server over a store of more than 10,000 events, where the table
+# shows a capped total ("10,000+").
+make_big_store "$tmp/f.db" "$tmp/big.db"
+start_server "$fl" "$tmp/big.db"
+big_base=$BASE
 start_server "$fl" "$tmp/f.db"
 out="$(dirname "$fl")/dashboard-test"
 mkdir -p "$out"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
-  node tests/dashboard.spec.mjs "$BASE" "$tmp/f.db" "$out"
+  node tests/dashboard.spec.mjs "$BASE" "$tmp/f.db" "$out" "$big_base" "$tmp/big.db"

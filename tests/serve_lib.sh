@@ -3,6 +3,7 @@
 # started, whatever way the test ends.
 #   start_server FAULTLINE DB [ARGS...]   sets BASE (http://127.0.0.1:PORT) and SERVER_PID
 #   stop_servers                          (call it from the test's EXIT trap)
+#   make_big_store DB COPY                COPY: DB with its events 64 times over
 SERVER_PIDS=()
 
 start_server() {
@@ -37,4 +38,27 @@ stop_servers() {
     wait "$p" 2>/dev/null || true
   done
   SERVER_PIDS=()
+}
+
+# A store of more events than /api/events counts exactly (10,000) from the
+# sample's: its events copied 64 times in SQL, with the counts the store
+# plans by refilled from the events (as an upgrade to schema 3 fills them).
+make_big_store() {
+  local from=$1 to=$2 cols
+  cp "$from" "$to"
+  cols="document_id, sentence, day, date, source, target, source_text, target_text, code, root, quad_class,
+    goldstein, plover, status, place, place_country, place_admin, lat, lon, span_begin, span_end, rule, incident_id"
+  for _ in 1 2 3 4 5 6; do
+    sqlite3 "$to" "INSERT INTO events ($cols) SELECT $cols FROM events"
+  done
+  sqlite3 "$to" "DELETE FROM events_by_value; DELETE FROM events_by_day;
+    INSERT INTO events_by_value SELECT 'source', source, COUNT(*) FROM events GROUP BY source;
+    INSERT INTO events_by_value SELECT 'target', target, COUNT(*) FROM events GROUP BY target;
+    INSERT INTO events_by_value SELECT 'code', code, COUNT(*) FROM events GROUP BY code;
+    INSERT INTO events_by_value SELECT 'dyad', source || '>' || target, COUNT(*) FROM events GROUP BY source, target;
+    INSERT INTO events_by_value SELECT 'quad_class', CAST(quad_class AS TEXT), COUNT(*) FROM events GROUP BY quad_class;
+    INSERT INTO events_by_value SELECT 'quad_code', CAST(quad_class AS TEXT) || ':' || code, COUNT(*) FROM events
+      GROUP BY quad_class, code;
+    INSERT INTO events_by_value SELECT 'status', status, COUNT(*) FROM events GROUP BY status;
+    INSERT INTO events_by_day SELECT day, COUNT(*) FROM events GROUP BY day;"
 }

@@ -16,6 +16,7 @@ const state = {
   filters: {},       // the event table's form
   offset: 0,
   total: 0,
+  more: false,       // total is a lower bound (the server stopped counting)
 };
 let timelineChart = null;
 let network = null;
@@ -238,17 +239,26 @@ function eventRow(e) {
   return row;
 }
 
+// Whether events follow the page shown (`shown` rows of it).
+function hasNextPage(shown) {
+  return state.more ? shown === PAGE : state.offset + PAGE < state.total;
+}
+
 async function loadEvents() {
   const r = await api('/api/events', { ...state.filters, limit: PAGE, offset: state.offset });
+  // The server counts up to 10,000 matches (or to the end of the page)
+  // unless asked for an exact total: past that, total is a lower bound.
   state.total = r.total;
+  state.more = !r.total_exact;
   const total = $('events-total');
-  total.textContent = String(r.total);
+  total.textContent = r.total.toLocaleString('en-US') + (r.total_exact ? '' : '+');
   total.dataset.total = String(r.total);
+  total.dataset.exact = String(r.total_exact);
   const first = r.events.length ? state.offset + 1 : 0;
   $('events-range').textContent = `showing ${first}–${state.offset + r.events.length}`;
   $('events').tBodies[0].replaceChildren(...r.events.map(eventRow));
   $('prev').disabled = state.offset === 0;
-  $('next').disabled = state.offset + PAGE >= r.total;
+  $('next').disabled = !hasNextPage(r.events.length);
 }
 
 function readFilters() {
@@ -390,7 +400,7 @@ function wire() {
     loadEvents().catch(showError);
   });
   $('next').addEventListener('click', () => {
-    if (state.offset + PAGE < state.total) state.offset += PAGE;
+    if (hasNextPage(PAGE)) state.offset += PAGE;
     loadEvents().catch(showError);
   });
   $('detail-close').addEventListener('click', () => { $('detail').hidden = true; });

@@ -1,5 +1,6 @@
 #include "server/api_handlers.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -20,7 +21,7 @@ ApiReply StoreError(const Status& s) {
   return ErrorReply(500, "store error");
 }
 
-constexpr QuerySpec kEventsSpec{.limit = true, .offset = true, .default_limit = 100};
+constexpr QuerySpec kEventsSpec{.limit = true, .offset = true, .exact_total = true, .default_limit = 100};
 constexpr QuerySpec kTimelineSpec{.interval = true};
 // The network is drawn whole, so it takes a bigger default than a list.
 constexpr QuerySpec kNetworkSpec{.limit = true, .default_limit = 300};
@@ -55,13 +56,20 @@ ApiReply ApiHandlers::Events(const QueryParams& params) {
   auto q = ParseApiQuery(params, kEventsSpec);
   if (!q.ok()) return ErrorReply(400, q.status().message());
   std::lock_guard lock(mu_);
-  auto total = store_->CountEvents(q->filter);
+  // Counted up to kEventsTotalCap unless exact_total=true; the cap reaches
+  // past the page, so that a lower bound is never below the rows paged through.
+  const int64_t cap = std::max<int64_t>(kEventsTotalCap, static_cast<int64_t>(q->filter.offset + q->filter.limit));
+  auto total = store_->CountEventsUpTo(q->filter, q->exact_total ? 0 : cap);
   if (!total.ok()) return StoreError(total.status());
   auto events = store_->Events(q->filter);
   if (!events.ok()) return StoreError(events.status());
   json list = json::array();
   for (const StoredEvent& e : *events) list.push_back(EventJson(e));
-  return {200, json{{"total", *total}, {"limit", q->filter.limit}, {"offset", q->filter.offset}, {"events", list}}};
+  return {200, json{{"total", total->count},
+                    {"total_exact", total->exact},
+                    {"limit", q->filter.limit},
+                    {"offset", q->filter.offset},
+                    {"events", list}}};
 }
 
 ApiReply ApiHandlers::Event(std::string_view id_text, const QueryParams& params) {

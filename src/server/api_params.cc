@@ -151,6 +151,7 @@ Result<ApiQuery> ParseApiQuery(const QueryParams& params, const QuerySpec& spec)
   if (spec.limit) allowed.push_back("limit");
   if (spec.offset) allowed.push_back("offset");
   if (spec.interval) allowed.push_back("interval");
+  if (spec.exact_total) allowed.push_back("exact_total");
   Status s = ForEachParam(params, allowed, [&](const std::string& name, const std::string& v) -> Status {
     if (kFilterNames.count(name)) return SetFilter(name, v, &q);
     if (name == "limit") {
@@ -163,6 +164,11 @@ Result<ApiQuery> ParseApiQuery(const QueryParams& params, const QuerySpec& spec)
       auto n = ParseCount(name, v, 0, kMaxOffset);
       if (!n.ok()) return n.status();
       q.filter.offset = static_cast<size_t>(*n);
+      return Status::Ok();
+    }
+    if (name == "exact_total") {
+      if (v != "true" && v != "false") return Bad(name, Shown(v) + " is not true or false");
+      q.exact_total = v == "true";
       return Status::Ok();
     }
     // interval, the only name left

@@ -42,12 +42,14 @@ struct QuerySpec {
   bool limit = false;         // limit
   bool offset = false;        // offset
   bool interval = false;      // interval=day|week
+  bool exact_total = false;   // exact_total=true|false (/api/events)
   size_t default_limit = 100;
 };
 
 struct ApiQuery {
   EventFilter filter;               // limit/offset set from the query or the spec's default
   Interval interval = Interval::kDay;
+  bool exact_total = false;         // count every match, however many
 };
 
 // Errors are kInvalidArgument and name the parameter: "limit: 5000 is above 1000".

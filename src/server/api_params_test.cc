@@ -116,6 +116,15 @@ TEST(ApiParams, EachEndpointTakesOnlyItsNames) {
   EXPECT_NE(Error({{"actor", "RUS"}}, none).find("takes no parameters"), std::string::npos);
 }
 
+TEST(ApiParams, ExactTotal) {
+  const QuerySpec events{.limit = true, .offset = true, .exact_total = true, .default_limit = 100};
+  EXPECT_FALSE(Parse({}, events)->exact_total);  // capped unless asked
+  EXPECT_TRUE(Parse({{"exact_total", "true"}}, events)->exact_total);
+  EXPECT_FALSE(Parse({{"exact_total", "false"}}, events)->exact_total);
+  EXPECT_NE(Error({{"exact_total", "yes"}}, events).find("exact_total: 'yes' is not true or false"), std::string::npos);
+  EXPECT_NE(Error({{"exact_total", "true"}}).find("unknown parameter"), std::string::npos);
+}
+
 TEST(ApiParams, Alerts) {
   auto o = ParseAlertQuery({{"baseline_weeks", "4"}, {"min_events", "2"}, {"threshold", "0.5"},
                             {"limit", "10"}, {"actor", "RUS"}, {"to", "2022-02-28"}});

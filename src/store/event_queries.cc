@@ -350,16 +350,20 @@ Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
 
 // Counting reads every match: through the narrowest seek path, or through
 // the date range of events_day when that holds fewer entries (kAdaptive;
-// nothing when the counts say that no event can match).
-Result<int64_t> EventStore::CountEvents(const EventFilter& filter) {
+// nothing when the counts say that no event can match). A capped count
+// reads each path's matches only up to the cap (SELECT 1 ... LIMIT n under
+// the COUNT), so it costs at most cap + 1 matching entries and the entries
+// passed over before them.
+Result<EventTotal> EventStore::CountEventsUpTo(const EventFilter& filter, int64_t cap) {
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
   PagePlanner planner(db_.get(), filter, *where);
   EventsPlan::Mode mode = planner.ForPlanner() ? EventsPlan::Mode::kPlanner : events_plan_.mode;
   if (!planner.HasPaths() && mode != EventsPlan::Mode::kPlanner) mode = EventsPlan::Mode::kWalk;
+  const char* columns = cap > 0 ? "SELECT 1" : "SELECT COUNT(*)";
   std::vector<BranchSql> branches;
   if (mode == EventsPlan::Mode::kPlanner) {
-    branches.push_back({"SELECT COUNT(*)" + EventsFrom(*where) + where->sql, where->params});
+    branches.push_back({columns + EventsFrom(*where) + where->sql, where->params});
   } else {
     const SeekPath* seek = nullptr;
     if (mode != EventsPlan::Mode::kWalk) {
@@ -370,7 +374,7 @@ Result<int64_t> EventStore::CountEvents(const EventFilter& filter) {
       if (mode == EventsPlan::Mode::kAdaptive) {
         auto share = planner.Share();
         if (!share.ok()) return share.status();
-        if (*share == 0) return 0;  // a criterion no event meets
+        if (*share == 0) return EventTotal{};  // a criterion no event meets
         where->Order(planner.shares());
         auto in_range = planner.InRange();
         if (!in_range.ok()) return in_range.status();
@@ -378,18 +382,29 @@ Result<int64_t> EventStore::CountEvents(const EventFilter& filter) {
       }
     }
     if (seek) {
-      branches = planner.Branches(*seek, "SELECT COUNT(*)");
+      branches = planner.Branches(*seek, columns);
     } else {
-      branches.push_back({"SELECT COUNT(*)" + planner.From(kWalkIndex) + where->sql, where->params});
+      branches.push_back({columns + planner.From(kWalkIndex) + where->sql, where->params});
     }
   }
   int64_t total = 0;
-  for (const BranchSql& b : branches) {
+  for (BranchSql& b : branches) {
+    if (cap > 0) {  // the branches are disjoint: each counts up to what is left of cap + 1
+      b.sql = "SELECT COUNT(*) FROM (" + b.sql + " LIMIT ?) capped";
+      b.params.emplace_back(cap + 1 - total);
+    }
     auto rows = db_->Query(b.sql, b.params);
     if (!rows.ok()) return rows.status();
     total += rows->front().Int(0);
+    if (cap > 0 && total > cap) return EventTotal{cap, false};
   }
-  return total;
+  return EventTotal{total, true};
+}
+
+Result<int64_t> EventStore::CountEvents(const EventFilter& filter) {
+  auto total = CountEventsUpTo(filter, 0);
+  if (!total.ok()) return total.status();
+  return total->count;
 }
 
 Result<std::optional<EventDetail>> EventStore::Event(int64_t id) {

@@ -6,9 +6,12 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <cstdio>
+#include <iterator>
 
 #include "dates/civil_date.h"
+#include "store/incident_cache.h"
 #include "store/schema.h"
 
 namespace faultline {
@@ -145,15 +148,6 @@ void AddToRollup(const Event& e, int64_t day, Rollup* rollup) {
   if (e.quad_class >= 1 && e.quad_class <= 4) ++t.quad[e.quad_class];
 }
 
-// What assigning an event to an incident did to the incident's span: spans
-// grow one day at a time (an event joins only within a day of the span),
-// so the incident has events on every day of its span.
-struct IncidentChange {
-  int64_t id = 0;
-  bool created = false;
-  int64_t old_first = 0, old_last = 0;  // the span before (joined only)
-};
-
 void AddToRollup(const Event& e, int64_t day, const IncidentChange& c, Rollup* rollup) {
   auto at = [&](int64_t d) -> DayTotals& { return (*rollup)[DyadDayKey{e.source, e.target, d}]; };
   if (c.created) {
@@ -191,27 +185,43 @@ Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
 // events_by_value and events_by_day (what event_queries.cc reads to choose
 // how to find a page), one upsert per value, in key order.
 struct EventCounts {
-  std::map<std::pair<std::string, std::string>, int64_t> by_value;  // (column, value)
+  // "column\tvalue" -> events: hashed, as a batch looks values up 7 times
+  // per event (a map of (column, value) pairs was 7% of ingest time).
+  std::unordered_map<std::string, int64_t> by_value;
   std::map<int64_t, int64_t> by_day;
 
   void Add(const Event& e, int64_t day) {
-    ++by_value[{"code", e.code}];
-    ++by_value[{"dyad", e.source + ">" + e.target}];
-    ++by_value[{"quad_class", std::to_string(e.quad_class)}];
-    ++by_value[{"quad_code", std::to_string(e.quad_class) + ":" + e.code}];
-    ++by_value[{"source", e.source}];
-    ++by_value[{"status", e.status}];
-    ++by_value[{"target", e.target}];
+    const std::string quad = std::to_string(e.quad_class);
+    Bump("code", e.code);
+    Bump("dyad", e.source, ">", e.target);
+    Bump("quad_class", quad);
+    Bump("quad_code", quad, ":", e.code);
+    Bump("source", e.source);
+    Bump("status", e.status);
+    Bump("target", e.target);
     ++by_day[day];
   }
+
+ private:
+  void Bump(std::string_view column, std::string_view a, std::string_view sep = {}, std::string_view b = {}) {
+    key_.assign(column);
+    key_ += '\t';
+    key_.append(a).append(sep).append(b);
+    ++by_value[key_];
+  }
+  std::string key_;  // reused
 };
 
 Status WriteEventCounts(SqlConnection* db, const EventCounts& counts) {
-  for (const auto& [key, n] : counts.by_value) {
+  // In (column, value) order: no column name is a prefix of another.
+  std::vector<std::pair<std::string_view, int64_t>> values(counts.by_value.begin(), counts.by_value.end());
+  std::sort(values.begin(), values.end());
+  for (const auto& [key, n] : values) {
+    const size_t tab = key.find('\t');
     auto up = db->Query(
         "INSERT INTO events_by_value (col, value, events) VALUES (?, ?, ?)"
         " ON CONFLICT (col, value) DO UPDATE SET events = events_by_value.events + excluded.events",
-        {key.first, key.second, n});
+        {std::string(key.substr(0, tab)), std::string(key.substr(tab + 1)), n});
     if (!up.ok()) return up.status();
   }
   for (const auto& [day, n] : counts.by_day) {
@@ -226,102 +236,88 @@ Status WriteEventCounts(SqlConnection* db, const EventCounts& counts) {
 
 }  // namespace
 
-// Finds the incident this event belongs to — same directed dyad and root,
-// a day within kIncidentWindowDays of the incident's span — or starts one;
-// the incident's span and mention count are updated.
-static Result<IncidentChange> AssignIncident(SqlConnection* db, const Event& e, int64_t day) {
-  // An incident within reach has first_day in [day - W - S, day + W] (S the
-  // longest span); the (source, target, root, first_day, last_day) index
-  // answers this without reading rows.
-  const int64_t W = kIncidentWindowDays, S = kIncidentMaxSpanDays;
-  auto found = db->Query(
-      "SELECT id, first_day, last_day FROM incidents WHERE source = ? AND target = ? AND root = ?"
-      " AND first_day >= ? AND first_day <= ? AND last_day >= ? ORDER BY first_day DESC, id LIMIT 8",
-      {e.source, e.target, e.root, day - W - S, day + W, day - W});
-  if (!found.ok()) return found.status();
-  for (const SqlRow& r : *found) {
-    const int64_t first = std::min(r.Int(1), day), last = std::max(r.Int(2), day);
-    if (last - first > S) continue;  // joining would stretch it too far
-    const int64_t id = r.Int(0);
-    auto up = db->Query("UPDATE incidents SET first_day = ?, last_day = ?, mentions = mentions + 1 WHERE id = ?",
-                        {first, last, id});
-    if (!up.ok()) return up.status();
-    IncidentChange c;
-    c.id = id;
-    c.old_first = r.Int(1);
-    c.old_last = r.Int(2);
-    return c;
-  }
-  auto ins = db->Query(
-      "INSERT INTO incidents (source, target, root, first_day, last_day, mentions) VALUES (?, ?, ?, ?, ?, 1)"
-      " RETURNING id",
-      {e.source, e.target, e.root, day, day});
-  if (!ins.ok()) return ins.status();
-  IncidentChange c;
-  c.id = ins->front().Int(0);
-  c.created = true;
-  return c;
+// An event row: kEventColumns values in this order.
+constexpr const char* kInsertEvents =
+    "INSERT INTO events (document_id, sentence, day, date, source, target, source_text, target_text, code, root,"
+    " quad_class, goldstein, plover, status, place, place_country, place_admin, lat, lon, span_begin, span_end,"
+    " rule, incident_id)";
+constexpr size_t kEventColumns = 23;
+
+// Adds a story's events, quotes and counts: one multi-row INSERT per table
+// (SqlConnection::InsertRows), after each event has its incident.
+// Moves one row's values to the end of `rows` (the values of an InsertRows).
+template <size_t N>
+static void AppendRow(SqlValue (&row)[N], std::vector<SqlValue>* rows) {
+  rows->insert(rows->end(), std::make_move_iterator(std::begin(row)), std::make_move_iterator(std::end(row)));
 }
 
-
 static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
-                          Rollup* rollup, EventCounts* counts) {
+                          IncidentCache* incidents, Rollup* rollup, EventCounts* counts) {
+  std::vector<SqlValue> rows;
+  rows.reserve(coded.events.size() * kEventColumns);
   for (const Event& e : coded.events) {
     int64_t day = EventDay(e, doc_day);
     AddToRollup(e, day, rollup);
     counts->Add(e, day);
-    auto incident = AssignIncident(db, e, day);
+    auto incident = incidents->Assign(e, day);
     if (!incident.ok()) return incident.status();
     AddToRollup(e, day, *incident, rollup);
-    auto ins = db->Query(
-        "INSERT INTO events (document_id, sentence, day, date, source, target, source_text, target_text, code,"
-        " root, quad_class, goldstein, plover, status, place, place_country, place_admin, lat, lon, span_begin,"
-        " span_end, rule, incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {doc, int64_t{e.sentence}, day, e.date.empty() ? IsoDay(day) : e.date, e.source, e.target, e.source_text,
-         e.target_text, e.code, e.root, int64_t{e.quad_class}, e.goldstein, e.plover, e.status,
-         OptionalText(e.location, &Location::name), OptionalText(e.location, &Location::country),
-         OptionalText(e.location, &Location::admin), OptionalReal(e.location, &Location::lat),
-         OptionalReal(e.location, &Location::lon), int64_t{e.span_begin}, int64_t{e.span_end}, e.rule,
-         incident->id});
-    if (!ins.ok()) return ins.status();
+    SqlValue row[] = {doc, int64_t{e.sentence}, day, e.date.empty() ? IsoDay(day) : e.date, e.source, e.target,
+                      e.source_text, e.target_text, e.code, e.root, int64_t{e.quad_class}, e.goldstein, e.plover,
+                      e.status, OptionalText(e.location, &Location::name),
+                      OptionalText(e.location, &Location::country), OptionalText(e.location, &Location::admin),
+                      OptionalReal(e.location, &Location::lat), OptionalReal(e.location, &Location::lon),
+                      int64_t{e.span_begin}, int64_t{e.span_end}, e.rule, incident->id};
+    static_assert(std::size(row) == kEventColumns);
+    AppendRow(row, &rows);
   }
+  if (Status s = db->InsertRows(kInsertEvents, kEventColumns, std::move(rows)); !s.ok()) return s;
+  rows.clear();
   for (const Quote& q : coded.quotes) {
-    auto ins = db->Query(
-        "INSERT INTO quotes (document_id, sentence, speaker, speaker_text, quote, span_begin, span_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {doc, int64_t{q.sentence}, q.speaker, q.speaker_text, q.quote, int64_t{q.span_begin}, int64_t{q.span_end}});
-    if (!ins.ok()) return ins.status();
+    SqlValue row[] = {doc, int64_t{q.sentence}, q.speaker, q.speaker_text, q.quote, int64_t{q.span_begin},
+                      int64_t{q.span_end}};
+    AppendRow(row, &rows);
   }
+  if (Status s = db->InsertRows(
+          "INSERT INTO quotes (document_id, sentence, speaker, speaker_text, quote, span_begin, span_end)", 7,
+          std::move(rows));
+      !s.ok()) {
+    return s;
+  }
+  rows.clear();
   for (const Count& c : coded.counts) {
-    auto ins = db->Query(
-        "INSERT INTO counts (document_id, sentence, value, qualifier, unit, actor, span_begin, span_end, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {doc, int64_t{c.sentence}, c.value, c.qualifier, c.unit, c.actor, int64_t{c.span_begin},
-         int64_t{c.span_end}, c.text});
-    if (!ins.ok()) return ins.status();
+    SqlValue row[] = {doc,    int64_t{c.sentence}, c.value, c.qualifier, c.unit, c.actor, int64_t{c.span_begin},
+                      int64_t{c.span_end}, c.text};
+    AppendRow(row, &rows);
   }
-  return Status::Ok();
+  return db->InsertRows(
+      "INSERT INTO counts (document_id, sentence, value, qualifier, unit, actor, span_begin, span_end, text)", 9,
+      std::move(rows));
 }
 
 // Stores one story; false when it was already there.
 static Result<bool> StoreStory(SqlConnection* db, const Document& doc, const CodedDocument& coded,
-                               Rollup* rollup, EventCounts* counts) {
+                               IncidentCache* incidents, Rollup* rollup, EventCounts* counts) {
   auto doc_day = DayNumber(doc.date);
-  auto ins = db->Query(
+  auto id = db->InsertReturningId(
       "INSERT INTO documents (doc_key, text_hash, date, day, title, source, url, text)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
       {doc.id, NormalisedTextHash(doc.text), doc.date, doc_day ? SqlValue(*doc_day) : SqlValue(), doc.title,
        doc.source, doc.url, doc.text});
-  if (!ins.ok()) return ins.status();
-  if (ins->empty()) return false;
-  int64_t id = ins->front().Int(0);
+  if (!id.ok()) return id.status();
+  if (!*id) return false;
+  std::vector<SqlValue> rows;
+  rows.reserve(doc.sentences.size() * 4);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
-    auto sent = db->Query("INSERT INTO sentences (document_id, idx, span_begin, span_end) VALUES (?, ?, ?, ?)",
-                          {id, static_cast<int64_t>(i), int64_t{s.begin}, int64_t{s.end}});
-    if (!sent.ok()) return sent.status();
+    SqlValue row[] = {**id, static_cast<int64_t>(i), int64_t{s.begin}, int64_t{s.end}};
+    AppendRow(row, &rows);
   }
-  if (Status s = StoreEvents(db, id, doc_day.value_or(0), coded, rollup, counts); !s.ok()) return s;
+  if (Status s = db->InsertRows("INSERT INTO sentences (document_id, idx, span_begin, span_end)", 4, std::move(rows));
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = StoreEvents(db, **id, doc_day.value_or(0), coded, incidents, rollup, counts); !s.ok()) return s;
   return true;
 }
 
@@ -329,9 +325,14 @@ Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
   AddStats stats;
   Rollup rollup;
   EventCounts counts;
+  IncidentCache incidents(db_.get());
+  for (const StoryToStore& item : batch) {
+    const int64_t doc_day = DayNumber(item.doc->date).value_or(0);
+    for (const faultline::Event& e : item.coded->events) incidents.Expect(e, EventDay(e, doc_day));
+  }
   if (Status s = db_->Begin(); !s.ok()) return s;
   for (const StoryToStore& item : batch) {
-    auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &rollup, &counts);
+    auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &incidents, &rollup, &counts);
     if (!stored.ok()) {
       (void)db_->Rollback();
       return stored.status().Prefixed(item.doc->id);
@@ -344,6 +345,10 @@ Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
     stats.events += item.coded->events.size();
     stats.quotes += item.coded->quotes.size();
     stats.counts += item.coded->counts.size();
+  }
+  if (Status s = incidents.Flush(); !s.ok()) {
+    (void)db_->Rollback();
+    return s.Prefixed("incidents");
   }
   // In the same transaction as the events: the rollup never disagrees with them.
   if (Status s = WriteRollup(db_.get(), rollup); !s.ok()) {

@@ -1,6 +1,8 @@
 #include "store/sql.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 
 namespace faultline {
 
@@ -34,6 +36,38 @@ std::string SqlRow::Text(size_t i) const {
   if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
   if (auto p = std::get_if<double>(&v)) return std::to_string(*p);
   return "";
+}
+
+Result<std::optional<int64_t>> SqlConnection::InsertReturningId(std::string_view sql,
+                                                                const std::vector<SqlValue>& params) {
+  auto rows = Query(std::string(sql) + " RETURNING id", params);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<int64_t>();
+  return std::optional<int64_t>(rows->front().Int(0));
+}
+
+Status SqlConnection::InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values) {
+  const size_t rows = columns ? values.size() / columns : 0;
+  std::vector<SqlValue> chunk;
+  for (size_t row = 0; row < rows; row += kRowsPerInsert) {
+    const size_t n = std::min(kRowsPerInsert, rows - row);
+    std::string sql(head);
+    sql += " VALUES ";
+    for (size_t r = 0; r < n; ++r) {
+      sql += r ? ", (" : "(";
+      for (size_t c = 0; c < columns; ++c) sql += c ? ", ?" : "?";
+      sql += ')';
+    }
+    if (n == rows) {  // the usual case: one statement, no copy
+      auto done = Query(sql, values);
+      return done.ok() ? Status::Ok() : done.status();
+    }
+    chunk.assign(std::make_move_iterator(values.begin() + row * columns),
+                 std::make_move_iterator(values.begin() + (row + n) * columns));
+    auto done = Query(sql, chunk);
+    if (!done.ok()) return done.status();
+  }
+  return Status::Ok();
 }
 
 bool IsPostgresUrl(std::string_view where) {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,6 +50,22 @@ class SqlConnection {
   // `RETURNING id` to get a generated key).
   virtual Result<std::vector<SqlRow>> Query(std::string_view sql,
                                             const std::vector<SqlValue>& params = {}) = 0;
+
+  // Runs one INSERT of one row and returns the id generated for it, or
+  // nullopt when no row was stored (ON CONFLICT DO NOTHING). The default
+  // appends `RETURNING id` to `sql`; SQLite reads the last rowid instead,
+  // which spares RETURNING's result table (measured: a third of an
+  // incident insert's cost).
+  virtual Result<std::optional<int64_t>> InsertReturningId(std::string_view sql,
+                                                           const std::vector<SqlValue>& params);
+
+  // Inserts rows of `columns` values each (`values` row after row) with as
+  // few statements as it can: `head` is "INSERT INTO t (a, b, ...)" and the
+  // rows go into multi-row VALUES lists of up to kRowsPerInsert rows. One
+  // statement per story instead of one per event saves SQLite opening the
+  // table's and every index's cursors again for each row.
+  Status InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values);
+  static constexpr size_t kRowsPerInsert = 64;
 
   // Transactions. Nothing written between Begin() and Commit() is visible to
   // other connections or survives a crash until Commit() returns.
