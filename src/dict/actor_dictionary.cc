@@ -224,7 +224,7 @@ void ActorDictionary::Finish() {
 }
 
 const std::vector<uint32_t>* ActorDictionary::PhrasesStartingWith(std::string_view word) const {
-  auto it = by_first_word_.find(std::string(word));
+  auto it = by_first_word_.find(word);
   return it == by_first_word_.end() ? nullptr : &it->second;
 }
 

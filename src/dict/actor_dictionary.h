@@ -9,9 +9,9 @@
 #include <climits>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "base/string_map.h"
 #include "faultline/status.h"
 
 namespace faultline {
@@ -80,7 +80,7 @@ class ActorDictionary {
   void AddSurnames(uint32_t entry, const std::string& full_name);
   std::vector<ActorEntry> entries_;
   std::vector<ActorPhrase> phrases_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;
+  StringMap<std::vector<uint32_t>> by_first_word_;
 };
 
 // Splits a dictionary phrase into lower-case words the way the tokenizer

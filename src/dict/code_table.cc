@@ -42,7 +42,7 @@ void CodeTable::AddForeign(const std::string& code) {
 }
 
 const CodeInfo* CodeTable::Find(std::string_view code) const {
-  auto it = codes_.find(std::string(code));
+  auto it = codes_.find(code);
   return it == codes_.end() ? nullptr : &it->second;
 }
 

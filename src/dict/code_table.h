@@ -8,8 +8,8 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "base/string_map.h"
 #include "faultline/status.h"
 
 namespace faultline {
@@ -36,7 +36,7 @@ class CodeTable {
   size_t size() const { return codes_.size(); }
 
  private:
-  std::unordered_map<std::string, CodeInfo> codes_;
+  StringMap<CodeInfo> codes_;
 };
 
 }  // namespace faultline

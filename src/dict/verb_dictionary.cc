@@ -146,7 +146,7 @@ void VerbDictionary::Finish() {
 
 const std::vector<uint32_t>* VerbDictionary::PatternsFor(std::string_view lemma, bool noun) const {
   const auto& index = noun ? nouns_ : verbs_;
-  auto it = index.find(std::string(lemma));
+  auto it = index.find(lemma);
   return it == index.end() ? nullptr : &it->second;
 }
 

@@ -7,9 +7,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "base/string_map.h"
 #include "faultline/status.h"
 
 namespace faultline {
@@ -89,7 +89,7 @@ class VerbDictionary {
  private:
   std::vector<VerbPattern> patterns_;
   std::vector<Needs> needs_;  // by pattern id
-  std::unordered_map<std::string, std::vector<uint32_t>> verbs_, nouns_;
+  StringMap<std::vector<uint32_t>> verbs_, nouns_;
 };
 
 }  // namespace faultline
