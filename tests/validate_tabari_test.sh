@@ -8,8 +8,14 @@ set -euo pipefail
 fl=$1
 suite=../shared/peers/tabari/validation/Validate.text
 if [ ! -f "$suite" ]; then echo "no $suite beside the repo"; exit 1; fi
-min_events=197     # of 398 (measured 199)
-min_noevents=38    # of 49 (measured 38)
+# Records pass as events-exact or noevents-clean; the issue counts both, so
+# the ratchet is on their sum. Session 5 traded 2 noevents records for 6
+# event records (agent-only codes "---GOV": "a senior official said" is no
+# longer the sentence's country's own official, so COMMA-01A/04A now emit
+# ARN>---GOV), hence the lower noevents floor.
+min_records=239    # of 447 (measured 205 + 36 = 241)
+min_events=203     # of 398 (measured 205)
+min_noevents=36    # of 49 (measured 36)
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$fl" validate "$suite" --dict-format tabari > "$out"
@@ -21,3 +27,4 @@ ev=${BASH_REMATCH[1]} evn=${BASH_REMATCH[2]} ne=${BASH_REMATCH[3]} nen=${BASH_RE
 [ "$evn" -ge 390 ] || { echo "expected about 398 event records, read $evn"; exit 1; }
 [ "$ev" -ge "$min_events" ] || { echo "events-exact $ev below the floor $min_events"; exit 1; }
 [ "$ne" -ge "$min_noevents" ] || { echo "noevents-clean $ne below the floor $min_noevents"; exit 1; }
+[ $((ev + ne)) -ge "$min_records" ] || { echo "records passing $((ev + ne)) below the floor $min_records"; exit 1; }

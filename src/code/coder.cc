@@ -110,12 +110,49 @@ const ActorRef* TitleHolder(const ActorDictionary& dict, const DocContext& ctx, 
   return nullptr;
 }
 
+// Whether `r` names a state whose country a role may take.
+bool IsStateRef(const ActorRef& r) {
+  return !r.role_only && r.kind != ActorKind::kOrg && r.kind != ActorKind::kRegion && r.code.size() >= 3 &&
+         r.code.rfind("IGO", 0) != 0;
+}
+
+// The country a role's own phrase names in the tree ("soldiers from
+// Gondor", "Danish media and government", "the Fornost official"): a state
+// among the words its head governs, or the first conjunct's when the head
+// is a later one; "" if none.
+std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
+  const Tree& t = *sv.tree;
+  std::vector<int> heads{r.head_tok};
+  if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
+  for (int h : heads) {
+    for (int c : t.children(h)) {
+      for (const ActorRef& s : sv.refs) {
+        if (&s != &r && IsStateRef(s) && static_cast<uint32_t>(c) >= s.first_tok &&
+            static_cast<uint32_t>(c) <= s.last_tok) {
+          return s.code.substr(0, 3);
+        }
+      }
+    }
+  }
+  // On the surface: "soldiers from Gondor", "officials in Arnor".
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  uint32_t after = r.last_tok + 1;
+  if (after + 1 < sv.sentence->size &&
+      (toks[after].form == "from" || toks[after].form == "in" || toks[after].form == "of")) {
+    for (const ActorRef& s : sv.refs) {
+      if (IsStateRef(s) && s.first_tok == after + 1) return s.code.substr(0, 3);
+    }
+  }
+  return "";
+}
+
 // Role-only references ("police", "the prime minister") become a title's
 // holder, else take the country of the first state named in the same
 // sentence ("Egyptian President ... named intelligence chief ..."; measured
 // better than the story's main country on the sample corpus), else the
-// story's main country.
-void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx) {
+// story's main country. With `attached_only` (the peers' rule) a role
+// takes only a country its own phrase names, else stays "---".
+void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx, bool attached_only) {
   std::string story = ctx.MainCountry();
   for (ActorRef& r : sv->refs) {
     if (!r.role_only) continue;
@@ -131,22 +168,22 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
       continue;
     }
     std::string country;
-    for (const ActorRef& s : sv->refs) {
-      if (!s.role_only && s.kind != ActorKind::kOrg && s.kind != ActorKind::kRegion && s.code.size() >= 3 &&
-          s.code.rfind("IGO", 0) != 0) {
-        country = s.code.substr(0, 3);
-        break;
-      }
+    if (attached_only) {
+      country = AttachedCountry(*sv, r);
+      if (country.empty()) country = "---";
+    } else {
+      auto state = std::find_if(sv->refs.begin(), sv->refs.end(), IsStateRef);
+      if (state != sv->refs.end()) country = state->code.substr(0, 3);
+      if (country.empty()) country = story;
+      if (country.empty()) continue;
     }
-    if (country.empty()) country = story;
-    if (country.empty()) continue;
     r.code = country + r.code;
     r.role_only = false;
   }
 }
 
-void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, DocContext* ctx,
-               SentenceView* sv) {
+void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, bool attached_roles,
+               DocContext* ctx, SentenceView* sv) {
   const Sentence& s = doc.sentences[index];
   sv->doc = &doc;
   sv->sentence = &s;
@@ -160,7 +197,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   }
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
   AddNamedInStory(sv, ctx);
-  FillRoleCountries(dict, sv, *ctx);
+  FillRoleCountries(dict, sv, *ctx, attached_roles);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);
@@ -381,7 +418,7 @@ CodedDocument Coder::Code(const Document& doc) const {
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;
-    BuildView(*actors_, doc, si, &ctx, &sv);
+    BuildView(*actors_, doc, si, options_.attached_role_countries, &ctx, &sv);
     lap.Lap(Stage::kActors);
     std::vector<DateMention> dates;
     if (published.ok()) dates = FindDates(doc, s, published.value());

@@ -31,6 +31,11 @@ struct CoderOptions {
   // whatever the code (TABARI's and PETRARCH's rule, used when their
   // suites are validated). Off: only mutual roots (04, 05, 06, 19) pair up.
   bool pair_any_compound = false;
+  // A role with no country of its own ("officials", "the army") takes only
+  // a country its phrase names in the tree ("soldiers from Gondor"), else
+  // "---" (the peers' rule, used when their suites are validated). Off: the
+  // first state of its sentence, else the story's main country.
+  bool attached_role_countries = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -134,6 +134,25 @@ TEST_F(CoderTest, TheirAfterAPluralSubjectIsTheGroup) {
   EXPECT_TRUE(Has(d, "PER", "CHL", "16")) << Dump(d);
 }
 
+// A role with no country of its own: by default the first state of its
+// sentence; with the peers' rule only a country its own phrase names, else
+// "---" (PETRARCH's and TABARI's agent-only codes).
+TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
+  const std::string alone = "Police attacked protesters near the border with Peru.";
+  const std::string attached = "Soldiers from Chile attacked protesters near the border with Peru.";
+  CoderOptions peers;
+  peers.attached_role_countries = true;
+  CodedDocument d = Code(alone);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  EXPECT_EQ(d.events[0].source.substr(0, 3), "PER") << Dump(d);
+  d = Code(alone, "2022-02-03", peers);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  EXPECT_EQ(d.events[0].source.substr(0, 3), "---") << Dump(d);
+  d = Code(attached, "2022-02-03", peers);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  EXPECT_EQ(d.events[0].source.substr(0, 3), "CHL") << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);
