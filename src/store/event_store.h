@@ -189,7 +189,9 @@ class EventStore {
   Result<int64_t> CountEvents(const EventFilter& filter);
   // The same, counting no further than `cap` (> 0) when more match: then
   // {cap, exact = false}. A filter matching 500,000 of 10 million events
-  // takes 70-240 ms to count exactly; up to 10,000, a few ms (doc/store.md).
+  // takes 70-240 ms to count exactly; up to 10,000 where matches are dense,
+  // a few ms, where they are thin in the narrowest range, up to 200
+  // (doc/store.md).
   // cap = 0 counts exactly.
   Result<EventTotal> CountEventsUpTo(const EventFilter& filter, int64_t cap);
   // Events() and CountEventsUpTo() together (what /api/events answers), the
