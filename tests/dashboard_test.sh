@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'stop_servers; rm -rf "$tmp"' EXIT
 "$fl" ingest examples/stories examples/wire.jsonl --db "$tmp/f.db" -q
 # A second server over a store of more than 10,000 events, where the table
-# shows a capped total ("10,000+").
+# shows a capped total ("1,000+").
 make_big_store "$tmp/f.db" "$tmp/big.db"
 start_server "$fl" "$tmp/big.db"
 big_base=$BASE

@@ -40,7 +40,7 @@ stop_servers() {
   SERVER_PIDS=()
 }
 
-# A store of more events than /api/events counts exactly (10,000) from the
+# A store of more events than /api/events counts exactly (1,000) from the
 # sample's: its events copied 64 times in SQL, with the counts the store
 # plans by refilled from the events (as an upgrade to schema 3 fills them).
 make_big_store() {

@@ -246,7 +246,7 @@ function hasNextPage(shown) {
 
 async function loadEvents() {
   const r = await api('/api/events', { ...state.filters, limit: PAGE, offset: state.offset });
-  // The server counts up to 10,000 matches (or to the end of the page)
+  // The server counts up to 1,000 matches (or to the end of the page)
   // unless asked for an exact total: past that, total is a lower bound.
   state.total = r.total;
   state.more = !r.total_exact;

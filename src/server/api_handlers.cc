@@ -59,14 +59,12 @@ ApiReply ApiHandlers::Events(const QueryParams& params) {
   // Counted up to kEventsTotalCap unless exact_total=true; the cap reaches
   // past the page, so that a lower bound is never below the rows paged through.
   const int64_t cap = std::max<int64_t>(kEventsTotalCap, static_cast<int64_t>(q->filter.offset + q->filter.limit));
-  auto total = store_->CountEventsUpTo(q->filter, q->exact_total ? 0 : cap);
-  if (!total.ok()) return StoreError(total.status());
-  auto events = store_->Events(q->filter);
-  if (!events.ok()) return StoreError(events.status());
+  auto page = store_->EventsWithTotal(q->filter, q->exact_total ? 0 : cap);
+  if (!page.ok()) return StoreError(page.status());
   json list = json::array();
-  for (const StoredEvent& e : *events) list.push_back(EventJson(e));
-  return {200, json{{"total", total->count},
-                    {"total_exact", total->exact},
+  for (const StoredEvent& e : page->events) list.push_back(EventJson(e));
+  return {200, json{{"total", page->total.count},
+                    {"total_exact", page->total.exact},
                     {"limit", q->filter.limit},
                     {"offset", q->filter.offset},
                     {"events", list}}};

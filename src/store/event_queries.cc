@@ -4,7 +4,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 
 #include "store/event_store.h"
@@ -48,6 +47,10 @@ StoredEvent ReadEvent(const SqlRow& r) {
 constexpr const char* kNewestFirst = " ORDER BY e.day DESC, e.id DESC";
 constexpr const char* kWalkIndex = "events_day";
 constexpr const char* kEventsJoin = " FROM events e JOIN documents d ON d.id = e.document_id";
+// A path through more stored pairs than this is not offered: one statement
+// per pair (SQLite allows 500 in a UNION ALL), and with many pairs the
+// source range is as good.
+constexpr size_t kMaxPairBranches = 64;
 
 // One statement per branch of a seek path: branch k takes the rows of its
 // range that no earlier branch took, so an event in two ranges (RUS>RUSMIL
@@ -94,7 +97,8 @@ class PagePlanner {
   // share (a dyad's events, else its narrowest path's entries, a quad
   // class's or a status's events, over all events), multiplied as if they
   // were independent — except a code and a quad class, which are not (a
-  // code has one quad class), counted together. Dates do not count: a walk keeps to them.
+  // code has one quad class), counted together, and a source and a target,
+  // counted by their stored pairs. Dates do not count: a walk keeps to them.
   // The counts are exact, so a share of 0 means that no event matches.
   // Each criterion's share is kept for shares().
   Result<double> Share() {
@@ -103,14 +107,12 @@ class PagePlanner {
     if (!all.ok()) return all.status();
     if (*all == 0) return 0.0;
     const std::string quad = filter_.quad_class ? std::to_string(filter_.quad_class) : "";
+    if (no_pairs_) return 0.0;
     std::map<Criterion, int64_t> events;  // criterion -> its narrowest path's entries
     for (size_t i = 0; i < paths_.size(); ++i) {
+      if (paths_[i].pairs) continue;  // a dyad's share is its pairs' events, below
       int64_t n = entries_[i];
-      if (paths_[i].criterion == Criterion::kDyad) {
-        auto dyad = DyadEvents();
-        if (!dyad.ok()) return dyad.status();
-        n = *dyad;
-      }
+      if (paths_[i].criterion == Criterion::kDyad) n = pair_events_;
       if (paths_[i].criterion == Criterion::kCode && !quad.empty()) {
         const SeekBranch& code = paths_[i].branches.front();
         auto both = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'quad_code' AND value >= ? AND value < ?",
@@ -121,6 +123,12 @@ class PagePlanner {
       }
       auto [at, added] = events.emplace(paths_[i].criterion, n);
       if (!added) at->second = std::min(at->second, n);
+    }
+    if (filter_.dyad_a.empty() && events.count(Criterion::kSource) && events.count(Criterion::kTarget)) {
+      // A source and a target: their stored pairs' events, not a product
+      // (a busy pair is far busier than its sides' shares multiplied).
+      events[Criterion::kSource] = pair_events_;
+      events.erase(Criterion::kTarget);
     }
     const std::pair<Criterion, std::string> values[] = {{Criterion::kQuad, quad}, {Criterion::kStatus, filter_.status}};
     for (const auto& [criterion, value] : values) {
@@ -170,7 +178,13 @@ class PagePlanner {
   // entry of `path`'s ranges. The walk and the seek pick the page's ids from
   // an index alone, then read those rows. `where` is the filter's, or, for a
   // walk of its newest days only, that of those.
-  Result<std::vector<StoredEvent>> Page(EventsPlan::Mode mode, const SqlWhere& where, const SeekPath* path) {
+  //
+  // With `matches`, a seek also counts every match it reads (COUNT(*) OVER
+  // () before the LIMIT: the seek reads them all anyway) into *matches; it
+  // stays -1 when nothing counted them (another plan, or a page past the end).
+  Result<std::vector<StoredEvent>> Page(EventsPlan::Mode mode, const SqlWhere& where, const SeekPath* path,
+                                        int64_t* matches = nullptr) {
+    const bool count = matches && mode == EventsPlan::Mode::kSeek;
     std::string sql = std::string(kEventColumns) + kEventsJoin;
     std::vector<SqlValue> params;
     if (mode == EventsPlan::Mode::kPlanner) {
@@ -181,13 +195,16 @@ class PagePlanner {
              kNewestFirst;
       params = where.params;
     } else {
-      sql += " WHERE e.id IN (SELECT p.id FROM (";
+      std::string ids = std::string("SELECT p.id") + (count ? ", COUNT(*) OVER () AS n" : "") + " FROM (";
       std::vector<BranchSql> branches = Branches(*path, "SELECT e.id, e.day");
       for (size_t k = 0; k < branches.size(); ++k) {
-        sql += (k ? " UNION ALL " : "") + branches[k].sql;
+        ids += (k ? " UNION ALL " : "") + branches[k].sql;
         params.insert(params.end(), branches[k].params.begin(), branches[k].params.end());
       }
-      sql += ") p ORDER BY p.day DESC, p.id DESC LIMIT ? OFFSET ?)" + std::string(kNewestFirst);
+      ids += ") p ORDER BY p.day DESC, p.id DESC LIMIT ? OFFSET ?";
+      sql = count ? std::string(kEventColumns) + ", q.n FROM (" + ids +
+                        ") q JOIN events e ON e.id = q.id JOIN documents d ON d.id = e.document_id" + kNewestFirst
+                  : sql + " WHERE e.id IN (" + ids + ")" + kNewestFirst;
     }
     params.emplace_back(SqlCount(filter_.limit));
     params.emplace_back(SqlCount(filter_.offset));
@@ -196,6 +213,7 @@ class PagePlanner {
     std::vector<StoredEvent> out;
     out.reserve(rows->size());
     for (const SqlRow& r : *rows) out.push_back(ReadEvent(r));
+    if (count && !rows->empty()) *matches = rows->front().Int(kEventColumnCount);
     return out;
   }
 
@@ -206,7 +224,7 @@ class PagePlanner {
       BranchSql b{std::string(columns) + From(ranges[k].index) + where_.sql + " AND " + ranges[k].Sql(),
                   where_.params};
       for (SqlValue& v : ranges[k].Params()) b.params.push_back(std::move(v));
-      for (size_t j = 0; j < k; ++j) {
+      for (size_t j = 0; j < k && !path.pairs; ++j) {
         b.sql += " AND NOT " + ranges[j].Sql();
         for (SqlValue& v : ranges[j].Params()) b.params.push_back(std::move(v));
       }
@@ -220,7 +238,7 @@ class PagePlanner {
     for (const SeekBranch& b : path.branches) {
       if (out.find(b.index) == std::string::npos) out += std::string(out.size() > 5 ? "+" : "") + b.index;
     }
-    return out;
+    return path.pairs ? out + " pairs" : out;
   }
 
  private:
@@ -230,32 +248,36 @@ class PagePlanner {
     return rows->front().Int(0);  // SUM of no rows is NULL, read as 0
   }
 
-  // The events of the filter's dyad, from its directed pairs' counts
-  // ("RUSMIL>UKR"): those whose source has one side's prefix and target the
-  // other's.
-  Result<int64_t> DyadEvents() {
-    std::set<std::string> seen;
-    int64_t n = 0;
-    for (int side = 0; side < (filter_.dyad_directed ? 1 : 2); ++side) {
-      const std::string& a = side ? filter_.dyad_b : filter_.dyad_a;
-      const std::string& b = side ? filter_.dyad_a : filter_.dyad_b;
-      std::string hi = a;
+  // The stored directed pairs ("RUSMIL>UKR" in events_by_value) whose
+  // source has the prefix a and target the prefix b (or, undirected, the
+  // other way round too), with their events.
+  Result<std::map<std::pair<std::string, std::string>, int64_t>> Pairs(const std::string& a, const std::string& b,
+                                                                        bool directed) {
+    std::map<std::pair<std::string, std::string>, int64_t> pairs;
+    for (int side = 0; side < (directed ? 1 : 2); ++side) {
+      const std::string& from = side ? b : a;
+      const std::string& to = side ? a : b;
+      std::string hi = from;
       hi.back() = static_cast<char>(hi.back() + 1);
       auto rows = db_->Query("SELECT value, events FROM events_by_value WHERE col = 'dyad' AND value >= ? AND value < ?",
-                             {a, hi});
+                             {from, hi});
       if (!rows.ok()) return rows.status();
       for (const SqlRow& r : *rows) {
         const std::string value = r.Text(0);
         const size_t gt = value.find('>');
-        if (gt != std::string::npos && value.compare(gt + 1, b.size(), b) == 0 && seen.insert(value).second) {
-          n += r.Int(1);
+        if (gt != std::string::npos && value.compare(gt + 1, to.size(), to) == 0 && r.Int(1) > 0) {
+          pairs[{value.substr(0, gt), value.substr(gt + 1)}] = r.Int(1);
         }
       }
     }
-    return n;
+    return pairs;
   }
 
   // entries_[i]: the index entries paths_[i] visits (its values' events).
+  // A filter naming both sides of a pair (a dyad, or a source and a target)
+  // also gets the path through its stored pairs, when they are few; the
+  // entries of that one are those its dates leave, taking the pairs' events
+  // as spread like all events (its ranges go by day, the others' do not).
   Status SizePaths() {
     if (!entries_.empty()) return Status::Ok();
     for (const SeekPath& p : paths_) {
@@ -268,6 +290,27 @@ class PagePlanner {
       }
       entries_.push_back(n);
     }
+    const bool dyad = !filter_.dyad_a.empty();
+    if (!dyad && (filter_.source.empty() || filter_.target.empty())) return Status::Ok();
+    auto pairs = dyad ? Pairs(filter_.dyad_a, filter_.dyad_b, filter_.dyad_directed)
+                      : Pairs(filter_.source, filter_.target, true);
+    if (!pairs.ok()) return pairs.status();
+    no_pairs_ = pairs->empty();
+    SeekPath path{dyad ? Criterion::kDyad : Criterion::kSource, {}, true};
+    for (const auto& [pair, events] : *pairs) {
+      path.branches.push_back(SeekBranch{"events_source", "source", pair.first, "", pair.second});
+      pair_events_ += events;
+    }
+    if (no_pairs_ || pairs->size() > kMaxPairBranches) return Status::Ok();
+    double entries = static_cast<double>(pair_events_);
+    if (!filter_.from.empty() || !filter_.to.empty()) {
+      auto in_range = InRange();
+      auto all = Sum("SELECT SUM(events) FROM events_by_day", {});
+      if (!in_range.ok() || !all.ok()) return in_range.ok() ? all.status() : in_range.status();
+      if (*all > 0) entries = entries * static_cast<double>(*in_range) / static_cast<double>(*all);
+    }
+    paths_.push_back(std::move(path));
+    entries_.push_back(static_cast<int64_t>(entries));
     return Status::Ok();
   }
 
@@ -281,6 +324,8 @@ class PagePlanner {
   const SqlWhere& where_;
   std::vector<SeekPath> paths_;
   std::vector<int64_t> entries_;
+  int64_t pair_events_ = 0;  // the events of the filter's stored pairs (after SizePaths)
+  bool no_pairs_ = false;    // the filter names a pair no event has
   std::map<Criterion, double> shares_;
 };
 
@@ -295,7 +340,10 @@ class PagePlanner {
 // walked, and if they do not hold the page (the criteria were not
 // independent) the path is read — a wrong guess costs at most twice the
 // entries of the path. The filter's terms are written rarest first.
-Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
+Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) { return FindPage(filter, nullptr); }
+
+Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter, int64_t* matches) {
+  if (matches) *matches = -1;
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
   PagePlanner planner(db_.get(), filter, *where);
@@ -316,6 +364,7 @@ Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
     if (!share.ok()) return share.status();
     if (*share == 0) {
       last_events_plan_ = "none";
+      if (matches) *matches = 0;
       return std::vector<StoredEvent>();
     }
     where->Order(planner.shares());
@@ -345,7 +394,29 @@ Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
   last_events_plan_ = mode == EventsPlan::Mode::kPlanner ? "planner"
                       : mode == EventsPlan::Mode::kWalk  ? "walk"
                                                          : tried + PagePlanner::Describe(*seek);
-  return planner.Page(mode, *where, seek);
+  return planner.Page(mode, *where, seek, matches);
+}
+
+// The page's own reading gives the total when it read every match (a seek)
+// or when the page ends before its limit (then the matches are the offset
+// plus its rows); otherwise the matches are counted up to the cap.
+Result<EventsPage> EventStore::EventsWithTotal(const EventFilter& filter, int64_t cap) {
+  int64_t matches = -1;
+  auto page = FindPage(filter, &matches);
+  if (!page.ok()) return page.status();
+  EventsPage out{std::move(*page), {}};
+  const size_t rows = out.events.size();
+  if (matches < 0 && rows < filter.limit && (rows > 0 || filter.offset == 0)) {
+    matches = static_cast<int64_t>(filter.offset + rows);
+  }
+  if (matches < 0) {
+    auto total = CountEventsUpTo(filter, cap);
+    if (!total.ok()) return total.status();
+    out.total = *total;
+  } else {
+    out.total = cap > 0 && matches > cap ? EventTotal{cap, false} : EventTotal{matches, true};
+  }
+  return out;
 }
 
 // Counting reads every match: through the narrowest seek path, or through

@@ -145,8 +145,16 @@ struct EventTotal {
 };
 // Where /api/events stops counting unless asked for the exact total:
 // counting the 500,000 matches of a broad filter in 10 million events takes
-// 70-240 ms, a page 2-60 ms (doc/store.md).
-inline constexpr int64_t kEventsTotalCap = 10000;
+// 70-240 ms, a page 2-60 ms; 10,000 matches scattered thinly through an
+// actor's or a code's index range take up to 200 ms, 1,000 a tenth of that
+// (doc/store.md).
+inline constexpr int64_t kEventsTotalCap = 1000;
+
+// A page of events and the total of the filter's matches.
+struct EventsPage {
+  std::vector<StoredEvent> events;
+  EventTotal total;
+};
 
 // How Events() and CountEvents() read a filter (doc/store.md, "Event
 // pages"). A page is found either by walking events_day newest first until
@@ -181,9 +189,15 @@ class EventStore {
   Result<int64_t> CountEvents(const EventFilter& filter);
   // The same, counting no further than `cap` (> 0) when more match: then
   // {cap, exact = false}. A filter matching 500,000 of 10 million events
-  // takes 70-240 ms to count exactly; up to 10,000, a few ms (doc/store.md).
+  // takes 70-240 ms to count exactly; up to 10,000 where matches are dense,
+  // a few ms, where they are thin in the narrowest range, up to 200
+  // (doc/store.md).
   // cap = 0 counts exactly.
   Result<EventTotal> CountEventsUpTo(const EventFilter& filter, int64_t cap);
+  // Events() and CountEventsUpTo() together (what /api/events answers), the
+  // same page and total; cheaper, as a page read by a seek counts its
+  // matches in the same pass and a short page is its own total.
+  Result<EventsPage> EventsWithTotal(const EventFilter& filter, int64_t cap);
   Result<std::optional<EventDetail>> Event(int64_t id);
   // Per day or week over the filter's date range (periods with no events are
   // included between the first and last event), counting events and incidents.
@@ -208,6 +222,9 @@ class EventStore {
  private:
   Result<std::vector<TimelinePoint>> TimelineFromRollup(const EventFilter& filter, Interval interval);
   Result<std::vector<DyadCount>> TopDyadsFromRollup(const EventFilter& filter);
+  // Events(); with `matches`, sets it to the filter's matches when the page's
+  // plan counted them all (a seek, or no match possible), else to -1.
+  Result<std::vector<StoredEvent>> FindPage(const EventFilter& filter, int64_t* matches);
 
   std::unique_ptr<SqlConnection> db_;
   bool use_rollups_ = true;

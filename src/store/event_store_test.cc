@@ -1686,9 +1686,19 @@ TEST_P(EventStoreTest, EveryPlanGivesThePlainAnswer) {
         for (const StoredEvent& e : MUST(store_->Events(f))) page.push_back(e.id);
         const size_t begin = std::min(offset, expected.size());
         const size_t end = begin + std::min(limit, expected.size() - begin);
-        EXPECT_EQ(page, std::vector<int64_t>(expected.begin() + begin, expected.begin() + end))
-            << "plan " << store_->last_events_plan();
+        const std::vector<int64_t> want(expected.begin() + begin, expected.begin() + end);
+        EXPECT_EQ(page, want) << "plan " << store_->last_events_plan();
         if (mode.plan.mode == EventsPlan::Mode::kAdaptive) adaptive_plans.insert(store_->last_events_plan());
+        // The page with its total, as /api/events asks (exactly, or capped):
+        // the same page, and the total however the page was found.
+        for (int64_t cap : {int64_t{0}, int64_t{5}, int64_t{300}}) {
+          EventsPage both = MUST(store_->EventsWithTotal(f, cap));
+          page.clear();
+          for (const StoredEvent& e : both.events) page.push_back(e.id);
+          EXPECT_EQ(page, want) << "plan " << store_->last_events_plan() << ", cap " << cap;
+          EXPECT_EQ(both.total.count, cap ? std::min(n, cap) : n) << "plan " << store_->last_events_plan();
+          EXPECT_EQ(both.total.exact, !cap || n <= cap) << "plan " << store_->last_events_plan();
+        }
       }
     }
   }
@@ -1703,6 +1713,7 @@ TEST_P(EventStoreTest, EveryPlanGivesThePlainAnswer) {
   EXPECT_TRUE(taken("walk") && adaptive_plans.count("walk")) << plans;
   EXPECT_TRUE(taken("seek events_source+events_target")) << plans;
   EXPECT_TRUE(taken("seek events_code")) << plans;
+  EXPECT_TRUE(taken("seek events_source pairs")) << plans;
   EXPECT_TRUE(taken("walk, then seek")) << plans;
   EXPECT_TRUE(taken("none")) << plans;
 }

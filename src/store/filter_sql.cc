@@ -126,7 +126,13 @@ void SqlWhere::Order(const std::map<Criterion, double>& rank) {
 }
 
 std::string SeekBranch::Sql() const {
+  if (!target.empty()) return "(e.source = ? AND e.target = ?)";
   return std::string("(e.") + column + " >= ? AND e." + column + " < ?)";
+}
+
+std::vector<SqlValue> SeekBranch::Params() const {
+  if (!target.empty()) return {lo, target};
+  return {lo, hi};
 }
 
 std::vector<SeekPath> SeekPaths(const EventFilter& f) {

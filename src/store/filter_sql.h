@@ -40,13 +40,17 @@ Result<SqlWhere> BuildWhere(const EventFilter& filter);
 
 // One index range of a seek path: the entries of `index` whose `column`
 // lies in [lo, hi) (a code prefix as a byte range).
+// Or, with `target` set, the entries of events_source whose source is `lo`
+// and whose target is `target`: one stored directed pair, a range of that
+// index which the filter's dates narrow further (its next column is day).
 struct SeekBranch {
   const char* index;               // events_source, events_target or events_code
   const char* column;              // source, target or code
   std::string lo, hi;
+  std::string target;              // a pair's target (lo is its source)
 
-  std::string Sql() const;         // "(e.source >= ? AND e.source < ?)"
-  std::vector<SqlValue> Params() const { return {lo, hi}; }
+  std::string Sql() const;         // "(e.source >= ? AND e.source < ?)" or "(e.source = ? AND e.target = ?)"
+  std::vector<SqlValue> Params() const;
 };
 // A way to reach every event of a filter through index ranges: the filter's
 // events all lie in the union of the branches' ranges (an actor's events are
@@ -56,6 +60,7 @@ struct SeekBranch {
 struct SeekPath {
   Criterion criterion;             // paths of one criterion (a dyad's two sides) share it
   std::vector<SeekBranch> branches;
+  bool pairs = false;              // branches are distinct stored pairs (disjoint)
 };
 
 // The seek paths of a (valid) filter for each indexed criterion it names:
