@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fuzz_util.h"
+#include "story_drain.h"
 #include "ingest/jsonl_format.h"
 #include "ingest/line_reader.h"
 
@@ -32,13 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A small story cap (4 KiB) so the over-long path is reached too.
   auto lines = std::make_unique<LineReader>(fuzz::MemoryFile(input), true, 4096);
   auto parser = NewJsonlParser(std::move(lines), "fuzz.jsonl", 4096);
-  Document doc;
-  std::vector<InputError> errors;
-  size_t stories = 0;
-  while (parser->Next(&doc, &errors)) {
+  fuzz::DrainStories(parser.get(), size, [](const Document& doc) {
     FUZZ_CHECK(!doc.text.empty() && doc.text.size() <= 4096);
-    FUZZ_CHECK(++stories <= size);
-  }
-  for (const InputError& e : errors) FUZZ_CHECK(!e.where.empty() && !e.message.empty());
+  });
   return 0;
 }

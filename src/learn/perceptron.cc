@@ -107,7 +107,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
     for (size_t i = 0; i < m; ++i) {
       uint64_t f = feats[start + i];
       if (const Slot* s = dense_slots_.Find(f)) {
-        const int16_t* row = &dense_[static_cast<size_t>(s->packed >> 8) * stride_];
+        const int16_t* row = &dense_[static_cast<size_t>(s->packed) * stride_];
         for (size_t b = 0; b < stride_; b += 32) __builtin_prefetch(row + b);
         rows[num_rows++] = row;
       } else {
@@ -159,7 +159,7 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
       for (uint32_t e = begin; e < ends[k]; ++e) {
         dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
       }
-      dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++) << 8 | kDenseMark);
+      dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++));
     } else {
       sparse_slots_.Insert(keys[k], packed);
     }

@@ -59,7 +59,7 @@ class SparseModel {
   struct Slot {
     uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
     uint32_t packed;       // sparse: first entry << 8 | (count - 1);
-                           // dense: row << 8 | kDenseMark
+                           // dense (its own table): the row
   };
   // Open addressing with linear probing, at most half full.
   class SlotTable {
@@ -80,7 +80,6 @@ class SparseModel {
     uint8_t cls;
     uint8_t unused;
   };
-  static constexpr uint32_t kDenseMark = 0xff;
   static constexpr size_t kMaxEntries = size_t{1} << 24;
   // Builds the slot table for sorted `keys` whose entries end at `ends`.
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
