@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <immintrin.h>
 
@@ -20,10 +21,10 @@ void SparseModel::SlotTable::Reset(size_t keys) {
   slots_.Assign(size, Slot{0, 0});
 }
 
-void SparseModel::SlotTable::Insert(uint64_t feat, uint32_t packed) {
+void SparseModel::SlotTable::Insert(uint64_t feat, uint32_t row) {
   uint64_t i = feat & mask_;
   while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
-  slots_[i] = Slot{Fingerprint(feat), packed};
+  slots_[i] = Slot{Fingerprint(feat), row};
 }
 
 const SparseModel::Slot* SparseModel::SlotTable::Find(uint64_t feat) const {
@@ -33,6 +34,68 @@ const SparseModel::Slot* SparseModel::SlotTable::Find(uint64_t feat) const {
     const Slot& s = slots_[i];
     if (s.fingerprint == fp) return &s;
     if (s.fingerprint == 0) return nullptr;
+  }
+}
+
+void SparseModel::LineTable::Build(const std::vector<uint64_t>& keys,
+                                   const std::vector<uint32_t>& ends,
+                                   const std::vector<Entry>& entries,
+                                   const std::vector<bool>& sparse) {
+  auto record_bytes = [&](size_t k) {
+    return 5 + 3 * (ends[k] - (k == 0 ? 0 : ends[k - 1]));
+  };
+  std::vector<size_t> order;
+  size_t bytes = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (!sparse[k]) continue;
+    order.push_back(k);
+    bytes += record_bytes(k);
+  }
+  // Three quarters full: most records land in their home line, and a line
+  // that spilled rarely sends a lookup to the next one.
+  num_lines_ = order.empty() ? 0 : bytes * 5 / (2 * sizeof(Line::bytes)) + 1;
+  lines_.Assign(num_lines_, Line{});
+  // Largest records first, so the small ones fill the gaps they leave.
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return record_bytes(a) > record_bytes(b); });
+  std::vector<uint8_t> used(num_lines_, 0);
+  for (size_t k : order) {
+    const uint32_t size = record_bytes(k);
+    uint64_t i = Home(keys[k]);
+    while (used[i] + size > sizeof(Line::bytes)) {
+      lines_[i].spilled = 1;
+      i = i + 1 == num_lines_ ? 0 : i + 1;
+    }
+    uint8_t* p = lines_[i].bytes + used[i];
+    const uint32_t fp = Fingerprint(keys[k]);
+    std::memcpy(p, &fp, 4);
+    p[4] = static_cast<uint8_t>((size - 5) / 3);
+    p += 5;
+    for (uint32_t e = k == 0 ? 0 : ends[k - 1]; e < ends[k]; ++e, p += 3) {
+      p[0] = entries[e].cls;
+      std::memcpy(p + 1, &entries[e].weight, 2);
+    }
+    used[i] = static_cast<uint8_t>(used[i] + size);
+    ++lines_[i].records;
+  }
+}
+
+const uint8_t* SparseModel::LineTable::Find(uint64_t feat, uint32_t* count) const {
+  if (num_lines_ == 0) return nullptr;
+  const uint32_t fp = Fingerprint(feat);
+  for (uint64_t i = Home(feat);; i = i + 1 == num_lines_ ? 0 : i + 1) {
+    const Line& line = lines_[i];
+    const uint8_t* p = line.bytes;
+    for (uint32_t r = 0; r < line.records; ++r) {
+      uint32_t f;
+      std::memcpy(&f, p, 4);
+      if (f == fp) {
+        *count = p[4];
+        return p + 5;
+      }
+      p += 5 + 3 * p[4];
+    }
+    if (!line.spilled) return nullptr;
   }
 }
 
@@ -91,6 +154,13 @@ void AddRows(const int16_t* const* rows, size_t n, size_t stride, int32_t* acc) 
 
 }  // namespace
 
+void SparseModel::Prefetch(const uint64_t* feats, size_t n) const {
+  for (size_t i = 0; i < n; ++i) {
+    // Dense rows are prefetched by Score itself, once it has their slots.
+    if (dense_slots_.Find(feats[i]) == nullptr) sparse_lines_.Prefetch(feats[i]);
+  }
+}
+
 void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
   // Dense rows are added into a padded buffer, then copied out.
   alignas(64) int32_t acc[256];
@@ -98,36 +168,33 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
   constexpr size_t kBatch = 64;
   const int16_t* rows[kBatch];
   uint64_t cold[kBatch];
-  const Slot* found[kBatch];
   for (size_t start = 0; start < n; start += kBatch) {
     size_t m = std::min(kBatch, n - start);
     // The dense table is small and cached: look there first, and start
-    // loading the big table's slots for everything else.
+    // loading the sparse lines of everything else, which arrive while the
+    // dense rows are added.
     size_t num_rows = 0, num_cold = 0;
     for (size_t i = 0; i < m; ++i) {
       uint64_t f = feats[start + i];
       if (const Slot* s = dense_slots_.Find(f)) {
-        const int16_t* row = &dense_[static_cast<size_t>(s->packed) * stride_];
+        const int16_t* row = &dense_[static_cast<size_t>(s->row) * stride_];
         for (size_t b = 0; b < stride_; b += 32) __builtin_prefetch(row + b);
         rows[num_rows++] = row;
       } else {
-        sparse_slots_.Prefetch(f);
+        sparse_lines_.Prefetch(f);
         cold[num_cold++] = f;
       }
     }
-    size_t k = 0;
-    for (size_t i = 0; i < num_cold; ++i) {
-      const Slot* s = sparse_slots_.Find(cold[i]);
-      if (!s) continue;
-      __builtin_prefetch(&sparse_[s->packed >> 8]);
-      found[k++] = s;
-    }
     AddRows(rows, num_rows, stride_, acc);
-    for (size_t i = 0; i < k; ++i) {
-      uint32_t packed = found[i]->packed;
-      const Entry* e = &sparse_[packed >> 8];
-      const Entry* end = e + (packed & 0xff) + 1;
-      for (; e < end; ++e) acc[e->cls] += e->weight;
+    for (size_t i = 0; i < num_cold; ++i) {
+      uint32_t count;
+      const uint8_t* e = sparse_lines_.Find(cold[i], &count);
+      if (e == nullptr) continue;
+      for (const uint8_t* end = e + 3 * count; e < end; e += 3) {
+        int16_t w;
+        std::memcpy(&w, e + 1, 2);
+        acc[e[0]] += w;
+      }
     }
   }
   std::copy(acc, acc + num_classes_, scores);
@@ -138,33 +205,26 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   ends_ = ends;
   stride_ = (num_classes_ + 15) / 16 * 16;
   // A dense row costs stride_/16 SIMD adds; sparse costs one add per entry.
-  const uint32_t dense_from = std::max<uint32_t>(8, num_classes_ / 6);
+  // Past LineTable::kMaxCount entries a feature no longer fits a line.
+  const uint32_t dense_from =
+      std::min<uint32_t>(std::max<uint32_t>(8, num_classes_ / 6), LineTable::kMaxCount + 1);
+  std::vector<bool> sparse(keys.size());
   size_t dense_rows = 0;
-  uint32_t prev_end = 0;
-  for (uint32_t end : ends) {
-    dense_rows += end - prev_end >= dense_from;
-    prev_end = end;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    sparse[k] = ends[k] - (k == 0 ? 0 : ends[k - 1]) < dense_from;
+    dense_rows += !sparse[k];
   }
   dense_.Assign(dense_rows * stride_, 0);
   dense_slots_.Reset(dense_rows);
-  sparse_slots_.Reset(keys.size() - dense_rows);
-  sparse_.Assign(entries_.size(), Entry{0, 0, 0});
-  std::copy(entries_.begin(), entries_.end(), sparse_.data());
   size_t row = 0;
-  uint32_t begin = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
-    uint32_t count = ends[k] - begin;
-    uint32_t packed = begin << 8 | (count - 1);
-    if (count >= dense_from) {
-      for (uint32_t e = begin; e < ends[k]; ++e) {
-        dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
-      }
-      dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++));
-    } else {
-      sparse_slots_.Insert(keys[k], packed);
+    if (sparse[k]) continue;
+    for (uint32_t e = k == 0 ? 0 : ends[k - 1]; e < ends[k]; ++e) {
+      dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
     }
-    begin = ends[k];
+    dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++));
   }
+  sparse_lines_.Build(keys, ends, entries_, sparse);
 }
 
 SparseModel SparseModel::Pruned(int min_abs) const {
@@ -304,7 +364,7 @@ SparseModel AveragedPerceptron::Compile(float prune_fraction) const {
     m.keys_.push_back(key);
     ends.push_back(m.entries_.size());
   }
-  // Beyond kMaxEntries the slot packing overflows: keep the model valid by
+  // Beyond kMaxEntries Read would refuse the model: keep it valid by
   // dropping the tail (never reached with the shipped pruning settings).
   while (!ends.empty() && ends.back() >= SparseModel::kMaxEntries) {
     ends.pop_back();

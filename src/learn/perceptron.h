@@ -38,9 +38,7 @@ class SparseModel {
   // Starts loading the table slots of `feats` into cache, so that a Score()
   // of them a little later finds them there (callers that know their next
   // features early overlap the memory latency with work).
-  void Prefetch(const uint64_t* feats, size_t n) const {
-    for (size_t i = 0; i < n; ++i) sparse_slots_.Prefetch(feats[i]);
-  }
+  void Prefetch(const uint64_t* feats, size_t n) const;
 
   // A copy without the weights with |w| < min_abs (quantised units): trades
   // accuracy for size and speed after training.
@@ -51,37 +49,65 @@ class SparseModel {
 
  private:
   friend class AveragedPerceptron;
-  // 8 bytes, so a cache line holds 8 slots. Scoring is memory-bound: one
-  // miss for the slot and one for its weights, so Score prefetches all of a
-  // batch's slots, then all their weights, before adding anything.
-  // Features with many classes (the frequent ones, which dominate at run
-  // time) get a dense int16 row added with SIMD; the rest are sparse.
-  struct Slot {
-    uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
-    uint32_t packed;       // sparse: first entry << 8 | (count - 1);
-                           // dense (its own table): the row
-  };
-  // Open addressing with linear probing, at most half full.
-  class SlotTable {
-   public:
-    void Reset(size_t keys);
-    void Insert(uint64_t feat, uint32_t packed);
-    const Slot* Find(uint64_t feat) const;
-    void Prefetch(uint64_t feat) const {
-      if (!slots_.empty()) __builtin_prefetch(&slots_[feat & mask_]);
-    }
-
-   private:
-    uint64_t mask_ = 0;
-    HugeArray<Slot> slots_;
-  };
   struct Entry {
     int16_t weight;
     uint8_t cls;
     uint8_t unused;
   };
+  // Dense-row features: slot -> row. 8 bytes, so a cache line holds 8.
+  // Features with many classes (the frequent ones, which dominate at run
+  // time) get a dense int16 row added with SIMD; the rest are sparse.
+  struct Slot {
+    uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
+    uint32_t row;
+  };
+  // Open addressing with linear probing, at most half full.
+  class SlotTable {
+   public:
+    void Reset(size_t keys);
+    void Insert(uint64_t feat, uint32_t row);
+    const Slot* Find(uint64_t feat) const;
+
+   private:
+    uint64_t mask_ = 0;
+    HugeArray<Slot> slots_;
+  };
+  // The sparse features. Each is one record, [fingerprint u32][count u8]
+  // then count x [class u8][weight i16], kept whole inside one 64-byte
+  // line, so a lookup reads one cache line (a slot table beside an entry
+  // array read two: scoring waits on these misses). A record sits in its
+  // feature's home line or, when that is full, in the next line with room;
+  // the lines passed over are marked so that a lookup goes on past them.
+  class LineTable {
+   public:
+    static constexpr uint32_t kMaxCount = 19;  // 5 + 3 * 19 bytes fit a line
+    // Stores each feature k of `keys` with `sparse[k]` set, its entries
+    // [ends[k-1], ends[k]) of `entries`.
+    void Build(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends,
+               const std::vector<Entry>& entries, const std::vector<bool>& sparse);
+    // The feature's packed [class][weight] entries and their count; nullptr
+    // if the model does not have it.
+    const uint8_t* Find(uint64_t feat, uint32_t* count) const;
+    void Prefetch(uint64_t feat) const {
+      if (num_lines_ != 0) __builtin_prefetch(&lines_[Home(feat)]);
+    }
+
+   private:
+    struct alignas(64) Line {
+      uint8_t records;  // how many records start in bytes
+      uint8_t spilled;  // a record whose home is here or before sits after
+      uint8_t bytes[62];
+    };
+    // Maps the low half of the hash (the fingerprint is the high half)
+    // onto [0, num_lines_) without a division.
+    uint64_t Home(uint64_t feat) const { return ((feat & 0xffffffffu) * num_lines_) >> 32; }
+    uint64_t num_lines_ = 0;
+    HugeArray<Line> lines_;
+  };
+  // A bound on the weights a model may hold (64 MiB of entries), so that a
+  // corrupt header cannot ask for more.
   static constexpr size_t kMaxEntries = size_t{1} << 24;
-  // Builds the slot table for sorted `keys` whose entries end at `ends`.
+  // Builds the dense rows and the sparse lines for sorted `keys` whose entries end at `ends`.
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
 
   int num_classes_ = 0;
@@ -90,11 +116,10 @@ class SparseModel {
   // of all lookups: kept in their own small table, their slots stay in the
   // core's cache instead of being scattered over the big table's lines.
   SlotTable dense_slots_;
-  SlotTable sparse_slots_;
+  LineTable sparse_lines_;
   std::vector<uint64_t> keys_;   // sorted feature hashes (kept for Write)
   std::vector<uint32_t> ends_;   // end of each feature's entries, same order
   std::vector<Entry> entries_;    // in key order; the serialised form
-  HugeArray<Entry> sparse_;        // copy of entries_ for scoring
   size_t stride_ = 0;              // num_classes_ rounded up to 16
   HugeArray<int16_t> dense_;       // dense rows, stride_ each
 };

@@ -91,64 +91,82 @@ TEST(PerceptronTest, AveragingDampsLateUpdates) {
 
 // Score's fast paths (a small table for features with many classes, whose
 // rows are added with SIMD in chunks of 64, 48, 32 or 16 classes; sparse
-// rows; batches of 64 features) against the weights as serialised, summed
-// by hand, for class counts that use every chunk width.
-TEST(PerceptronTest, ScoresAreTheSumsOfTheStoredWeights) {
-  for (int nc : {3, 10, 20, 40, 103, 130}) {
-    std::mt19937_64 rng(nc);
-    AveragedPerceptron p(nc);
-    std::vector<uint64_t> feats;
-    for (int f = 0; f < 200; ++f) feats.push_back(Feature(7, f));
-    // Feature f is updated toward up to f % nc + 1 classes: some rows
-    // dense, most sparse.
-    for (int round = 0; round < 40; ++round) {
-      for (int f = 0; f < 200; ++f) {
-        p.Tick();
-        int truth = static_cast<int>(rng() % (f % nc + 1)), guess = (truth + 1) % nc;
-        p.Update(&feats[f], 1, truth, guess);
-      }
-    }
-    SparseModel m = p.Compile(0.0f);
-    BinaryWriter w;
-    m.Write(&w);
-    BinaryReader r(w.data());
-    ASSERT_EQ(r.U32(), 0x4d504c46u);
-    ASSERT_EQ(r.U32(), static_cast<uint32_t>(nc));
-    uint32_t nfeat = r.U32(), nnz = r.U32();
-    std::vector<uint64_t> keys(nfeat);
-    std::vector<uint32_t> counts(nfeat);
-    uint64_t key = 0;
-    for (uint32_t i = 0; i < nfeat; ++i) {
-      key += r.VarUint();
-      keys[i] = key;
-      counts[i] = static_cast<uint32_t>(r.VarUint());
-    }
-    std::vector<uint8_t> cls(nnz);
-    std::vector<int16_t> weight(nnz);
-    for (uint8_t& c : cls) c = r.U8();
-    for (int16_t& x : weight) r.Raw(&x, sizeof x);
-    ASSERT_TRUE(r.ok());
-    std::map<uint64_t, std::vector<int32_t>> rows;
-    for (uint32_t i = 0, e = 0; i < nfeat; ++i) {
-      std::vector<int32_t>& row = rows[keys[i]];
-      row.assign(nc, 0);
-      for (uint32_t k = 0; k < counts[i]; ++k, ++e) row[cls[e]] += weight[e];
-    }
-    // All 200 features plus 30 unknown ones, in shuffled batches of every size.
-    std::vector<uint64_t> all = feats;
-    for (int u = 0; u < 30; ++u) all.push_back(Feature(8, u));
-    std::shuffle(all.begin(), all.end(), rng);
-    for (size_t n : {size_t{1}, size_t{5}, size_t{64}, size_t{65}, all.size()}) {
-      std::vector<int32_t> want(nc, 0), got(nc, -1);
-      for (size_t i = 0; i < n; ++i) {
-        auto it = rows.find(all[i]);
-        if (it == rows.end()) continue;
-        for (int c = 0; c < nc; ++c) want[c] += it->second[c];
-      }
-      m.Score(all.data(), n, got.data());
-      EXPECT_EQ(got, want) << nc << " classes, " << n << " features";
+// records in 64-byte lines; batches of 64 features) against the weights as
+// serialised, summed by hand. Trains `num_feats` features, feature f toward
+// up to f % nc + 1 classes (some rows dense, most sparse), and scores them
+// and as many unknown ones.
+void CheckScoresAgainstStoredWeights(int nc, int num_feats) {
+  std::mt19937_64 rng(nc);
+  AveragedPerceptron p(nc);
+  std::vector<uint64_t> feats;
+  for (int f = 0; f < num_feats; ++f) feats.push_back(Feature(7, f));
+  for (int round = 0; round < 40; ++round) {
+    for (int f = 0; f < num_feats; ++f) {
+      p.Tick();
+      int truth = static_cast<int>(rng() % (f % nc + 1)), guess = (truth + 1) % nc;
+      p.Update(&feats[f], 1, truth, guess);
     }
   }
+  SparseModel m = p.Compile(0.0f);
+  BinaryWriter w;
+  m.Write(&w);
+  BinaryReader r(w.data());
+  ASSERT_EQ(r.U32(), 0x4d504c46u);
+  ASSERT_EQ(r.U32(), static_cast<uint32_t>(nc));
+  uint32_t nfeat = r.U32(), nnz = r.U32();
+  std::vector<uint64_t> keys(nfeat);
+  std::vector<uint32_t> counts(nfeat);
+  uint64_t key = 0;
+  for (uint32_t i = 0; i < nfeat; ++i) {
+    key += r.VarUint();
+    keys[i] = key;
+    counts[i] = static_cast<uint32_t>(r.VarUint());
+  }
+  std::vector<uint8_t> cls(nnz);
+  std::vector<int16_t> weight(nnz);
+  for (uint8_t& c : cls) c = r.U8();
+  for (int16_t& x : weight) r.Raw(&x, sizeof x);
+  ASSERT_TRUE(r.ok());
+  std::map<uint64_t, std::vector<int32_t>> rows;
+  for (uint32_t i = 0, e = 0; i < nfeat; ++i) {
+    std::vector<int32_t>& row = rows[keys[i]];
+    row.assign(nc, 0);
+    for (uint32_t k = 0; k < counts[i]; ++k, ++e) row[cls[e]] += weight[e];
+  }
+  // All features plus unknown ones, in shuffled batches of every size.
+  std::vector<uint64_t> all = feats;
+  for (int u = 0; u < num_feats; ++u) all.push_back(Feature(8, u));
+  std::shuffle(all.begin(), all.end(), rng);
+  for (size_t n : {size_t{1}, size_t{5}, size_t{64}, size_t{65}, all.size()}) {
+    std::vector<int32_t> want(nc, 0), got(nc, -1);
+    for (size_t i = 0; i < n; ++i) {
+      auto it = rows.find(all[i]);
+      if (it == rows.end()) continue;
+      for (int c = 0; c < nc; ++c) want[c] += it->second[c];
+    }
+    m.Score(all.data(), n, got.data());
+    EXPECT_EQ(got, want) << nc << " classes, " << n << " features";
+  }
+  // One at a time, so a wrong row cannot hide in a sum.
+  for (size_t i = 0; i < all.size(); ++i) {
+    auto it = rows.find(all[i]);
+    std::vector<int32_t> want = it == rows.end() ? std::vector<int32_t>(nc, 0) : it->second;
+    std::vector<int32_t> got(nc, -1);
+    m.Score(&all[i], 1, got.data());
+    ASSERT_EQ(got, want) << nc << " classes, feature " << i;
+  }
+}
+
+// Class counts that use every chunk width.
+TEST(PerceptronTest, ScoresAreTheSumsOfTheStoredWeights) {
+  for (int nc : {3, 10, 20, 40, 103, 130}) CheckScoresAgainstStoredWeights(nc, 200);
+}
+
+// Enough sparse features that many 64-byte lines fill up and their records
+// go on to the next lines (and wrap around the table's end): every one is
+// still found, and no unknown feature is taken for one of them.
+TEST(PerceptronTest, ScoresHoldWhenSparseLinesOverflow) {
+  CheckScoresAgainstStoredWeights(103, 20000);
 }
 
 TEST(PerceptronTest, SerialisationRoundTripsAndIsDeterministic) {
