@@ -161,10 +161,12 @@ void SparseModel::Prefetch(const uint64_t* feats, size_t n) const {
   }
 }
 
-void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores,
+                        const int32_t* start) const {
   // Dense rows are added into a padded buffer, then copied out.
   alignas(64) int32_t acc[256];
   std::fill(acc, acc + stride_, 0);
+  if (start != nullptr) std::copy(start, start + num_classes_, acc);
   constexpr size_t kBatch = 64;
   const int16_t* rows[kBatch];
   uint64_t cold[kBatch];
@@ -198,6 +200,39 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
     }
   }
   std::copy(acc, acc + num_classes_, scores);
+}
+
+namespace {
+
+__attribute__((target("avx2"))) int FirstArgMaxAvx2(const int32_t* v, int n) {
+  int i = 0;
+  int32_t best = v[0];
+  if (n >= 8) {
+    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v));
+    for (i = 8; i + 8 <= n; i += 8) {
+      m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+    }
+    alignas(32) int32_t lanes[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), m);
+    best = *std::max_element(lanes, lanes + 8);
+  }
+  for (; i < n; ++i) best = std::max(best, v[i]);
+  const __m256i want = _mm256_set1_epi32(best);
+  for (i = 0; i + 8 <= n; i += 8) {
+    __m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)), want);
+    int mask = _mm256_movemask_ps(_mm256_castsi256_ps(eq));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+  while (v[i] != best) ++i;
+  return i;
+}
+
+}  // namespace
+
+int FirstArgMax(const int32_t* v, int n) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return FirstArgMaxAvx2(v, n);
+  return static_cast<int>(std::max_element(v, v + n) - v);
 }
 
 void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends) {

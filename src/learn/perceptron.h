@@ -33,8 +33,10 @@ class SparseModel {
   size_t num_features() const { return num_features_; }
   size_t num_weights() const { return entries_.size(); }
 
-  // scores[c] (size num_classes) = sum of the weights of `feats` for class c.
-  void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+  // scores[c] (size num_classes) = start[c] (0 without `start`) + the sum
+  // of the weights of `feats` for class c.
+  void Score(const uint64_t* feats, size_t n, int32_t* scores,
+             const int32_t* start = nullptr) const;
   // Starts loading the table slots of `feats` into cache, so that a Score()
   // of them a little later finds them there (callers that know their next
   // features early overlap the memory latency with work).
@@ -123,6 +125,10 @@ class SparseModel {
   size_t stride_ = 0;              // num_classes_ rounded up to 16
   HugeArray<int16_t> dense_;       // dense rows, stride_ each
 };
+
+// The index of the first largest of v[0..n), n > 0: what std::max_element
+// gives, with AVX2 where the CPU has it.
+int FirstArgMax(const int32_t* v, int n);
 
 class AveragedPerceptron {
  public:

@@ -1,6 +1,7 @@
 #include "learn/perceptron.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <random>
 
@@ -146,6 +147,12 @@ void CheckScoresAgainstStoredWeights(int nc, int num_feats) {
     }
     m.Score(all.data(), n, got.data());
     EXPECT_EQ(got, want) << nc << " classes, " << n << " features";
+    // From a start vector (the tagger starts from its word's sums).
+    std::vector<int32_t> start(nc);
+    for (int c = 0; c < nc; ++c) start[c] = static_cast<int32_t>(rng() % 2001) - 1000;
+    m.Score(all.data(), n, got.data(), start.data());
+    for (int c = 0; c < nc; ++c) want[c] += start[c];
+    EXPECT_EQ(got, want) << nc << " classes, " << n << " features, from a start";
   }
   // One at a time, so a wrong row cannot hide in a sum.
   for (size_t i = 0; i < all.size(); ++i) {
@@ -167,6 +174,22 @@ TEST(PerceptronTest, ScoresAreTheSumsOfTheStoredWeights) {
 // still found, and no unknown feature is taken for one of them.
 TEST(PerceptronTest, ScoresHoldWhenSparseLinesOverflow) {
   CheckScoresAgainstStoredWeights(103, 20000);
+}
+
+// Against std::max_element: every length that leaves a SIMD tail, with
+// many ties (values from a small range), the maximum anywhere.
+TEST(PerceptronTest, FirstArgMaxIsTheFirstLargest) {
+  std::mt19937_64 rng(7);
+  for (int n = 1; n <= 140; ++n) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::vector<int32_t> v(n);
+      const int range = trial % 2 == 0 ? 3 : 1000000;
+      for (int32_t& x : v) x = static_cast<int32_t>(rng() % range) - range / 2;
+      if (trial == 3) v.assign(n, INT32_MIN);
+      int want = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+      ASSERT_EQ(FirstArgMax(v.data(), n), want) << "n=" << n << " trial " << trial;
+    }
+  }
 }
 
 TEST(PerceptronTest, SerialisationRoundTripsAndIsDeterministic) {

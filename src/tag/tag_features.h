@@ -40,9 +40,12 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
                          const std::unordered_map<uint64_t, int>& dict, const WordNet& wordnet,
                          bool for_training, std::vector<TagTokenInfo>* info);
 
-// Rewrites the features of position i that read the previous tags (8 of
-// them, at fixed indices) in `out`, which holds TagFeatures' output for i:
-// the tagger computes the rest one word ahead, to prefetch their weights.
+// The features that read the previous tags; the tagger computes the rest
+// one word ahead, to prefetch their weights.
+inline constexpr int kTagDependent[] = {16, 17, 18, 19, 27, 32, 34, 37};
+
+// Rewrites the features of position i listed in kTagDependent in `out`,
+// which holds TagFeatures' output for i.
 void SetTagDependentFeatures(const std::vector<TagTokenInfo>& info, size_t i, int prev1, int prev2,
                              uint64_t* out);
 

@@ -23,15 +23,25 @@ constexpr uint32_t kTaggerMagic = 0x47544c46;  // "FLTG"
 constexpr int kWordOnly[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 26, 35, 36};
 constexpr int kNumWordOnly = static_cast<int>(std::size(kWordOnly));
 constexpr int kNumContext = kNumTagFeatures - kNumWordOnly;
-constexpr std::array<int, kNumContext> ContextFeatures() {
-  std::array<int, kNumContext> out{};
+constexpr int kNumLookAhead = kNumContext - static_cast<int>(std::size(kTagDependent));
+
+// The features of kNumTagFeatures in none of `skip`, in order.
+template <int N, typename... Lists>
+constexpr std::array<int, N> FeaturesNotIn(const Lists&... skip) {
+  std::array<int, N> out{};
   int k = 0;
   for (int f = 0; f < kNumTagFeatures; ++f) {
-    if (std::find(std::begin(kWordOnly), std::end(kWordOnly), f) == std::end(kWordOnly)) out[k++] = f;
+    bool skipped = (... || (std::find(std::begin(skip), std::end(skip), f) != std::end(skip)));
+    if (!skipped) out[k++] = f;
   }
   return out;
 }
-constexpr std::array<int, kNumContext> kContext = ContextFeatures();
+// Scored per position.
+constexpr std::array<int, kNumContext> kContext = FeaturesNotIn<kNumContext>(kWordOnly);
+// Known a word ahead, so worth prefetching: the word-only ones are nearly
+// always in the per-form memo, and the tag-dependent ones are not known.
+constexpr std::array<int, kNumLookAhead> kLookAhead =
+    FeaturesNotIn<kNumLookAhead>(kWordOnly, kTagDependent);
 constexpr size_t kMaxCachedForms = size_t{1} << 15;
 
 struct Scratch {
@@ -100,13 +110,15 @@ void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int
   const int nc = model_.num_classes();
   // Scoring waits on memory (one model lookup per feature). All but 8
   // features of a word are known before its left neighbour is tagged, so
-  // they are computed one word ahead and their table slots prefetched while
-  // the current word is scored; the 8 that read the previous tags are
-  // filled in when the word's turn comes.
+  // they are computed one word ahead and the lines of the context ones
+  // (kLookAhead) prefetched while the current word is scored; the 8 that
+  // read the previous tags are filled in when the word's turn comes.
   auto prepare = [&](size_t j, uint64_t* feats) {
     if (j >= forms.size() || s.info[j].dict_class != kNoTag) return;
     TagFeatures(s.info, j, kNoTag, kNoTag, feats);
-    model_.Prefetch(feats, kNumTagFeatures);
+    uint64_t ahead[kNumLookAhead];
+    for (int k = 0; k < kNumLookAhead; ++k) ahead[k] = feats[kLookAhead[k]];
+    model_.Prefetch(ahead, kNumLookAhead);
   };
   prepare(0, s.feats[0]);
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -120,9 +132,8 @@ void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int
       const int32_t* word = WordScores(model_, memo_id_, s, s.info[i].form, feats);
       uint64_t context[kNumContext];
       for (int k = 0; k < kNumContext; ++k) context[k] = feats[kContext[k]];
-      model_.Score(context, kNumContext, s.scores);
-      for (int c = 0; c < nc; ++c) s.scores[c] += word[c];
-      best = static_cast<int>(std::max_element(s.scores, s.scores + nc) - s.scores);
+      model_.Score(context, kNumContext, s.scores, word);
+      best = FirstArgMax(s.scores, nc);
     }
     (*classes)[i] = best;
     prev2 = prev1;

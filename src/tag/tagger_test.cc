@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "learn/binary_io.h"
+#include "tag/tag_features.h"
+#include "tag/wordnet.h"
 #include "tag/test_sentence.h"
 
 namespace faultline {
@@ -52,6 +54,30 @@ TEST_F(TaggerTest, EmptySentenceIsFine) {
   doc.sentences.push_back(Sentence{});
   tagger_->Tag(&doc, doc.sentences[0]);
   EXPECT_TRUE(doc.tokens.empty());
+}
+
+// The tagger prefetches every feature but kTagDependent a word ahead, with
+// the previous tags unknown: the list must name exactly the features that
+// read them, and SetTagDependentFeatures must rewrite all of those.
+TEST(TagFeaturesTest, TagDependentListIsExactlyTheFeaturesThatReadTags) {
+  auto wordnet = WordNet::Load("/usr/share/wordnet");
+  ASSERT_TRUE(wordnet.ok()) << wordnet.status().message();
+  std::vector<std::string_view> forms = {"Russia", "massed", "troops", "near", "Ukraine", "."};
+  std::vector<TagTokenInfo> info;
+  ComputeTagTokenInfo(forms, {}, **wordnet, /*for_training=*/true, &info);
+  for (size_t i = 0; i < forms.size(); ++i) {
+    uint64_t a[kNumTagFeatures], b[kNumTagFeatures];
+    TagFeatures(info, i, 3, 4, a);
+    TagFeatures(info, i, 5, 6, b);
+    std::vector<int> differ;
+    for (int f = 0; f < kNumTagFeatures; ++f) {
+      if (a[f] != b[f]) differ.push_back(f);
+    }
+    EXPECT_EQ(differ, std::vector<int>(std::begin(kTagDependent), std::end(kTagDependent)))
+        << "position " << i;
+    SetTagDependentFeatures(info, i, 5, 6, a);
+    EXPECT_TRUE(std::equal(a, a + kNumTagFeatures, b)) << "position " << i;
+  }
 }
 
 TEST(TaggerLoadTest, RejectsMissingAndCorruptFiles) {
