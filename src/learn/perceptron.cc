@@ -19,15 +19,20 @@ void SparseModel::SlotTable::Reset(size_t keys) {
   while (size < keys * 2) size *= 2;
   mask_ = size - 1;
   slots_.Assign(size, Slot{0, 0});
+  size_t words = 1;
+  while (words < keys / 4) words *= 2;
+  filter_mask_ = words - 1;
+  filter_.assign(words, 0);
 }
 
 void SparseModel::SlotTable::Insert(uint64_t feat, uint32_t row) {
   uint64_t i = feat & mask_;
   while (slots_[i].fingerprint != 0) i = (i + 1) & mask_;
   slots_[i] = Slot{Fingerprint(feat), row};
+  filter_[(feat >> 20) & filter_mask_] |= FilterBits(feat);
 }
 
-const SparseModel::Slot* SparseModel::SlotTable::Find(uint64_t feat) const {
+const SparseModel::Slot* SparseModel::SlotTable::Probe(uint64_t feat) const {
   if (slots_.empty()) return nullptr;
   uint32_t fp = Fingerprint(feat);
   for (uint64_t i = feat & mask_;; i = (i + 1) & mask_) {

@@ -63,16 +63,32 @@ class SparseModel {
     uint32_t fingerprint;  // high half of the feature hash, | 1; 0 = empty
     uint32_t row;
   };
-  // Open addressing with linear probing, at most half full.
+  // Open addressing with linear probing, at most half full, behind a
+  // Bloom filter (two bits of one 64-bit word per key, 16-32 bits per key):
+  // most features are not dense, and the filter (32 KiB for the parser's
+  // 9,500 rows) answers nearly all of those without touching the table
+  // (256 KiB, which misses L1 and often L2: its probes were a quarter of
+  // parsing time; with the filter BM_Parse went from 253-283k to 304-315k
+  // tokens/s).
   class SlotTable {
    public:
     void Reset(size_t keys);
     void Insert(uint64_t feat, uint32_t row);
-    const Slot* Find(uint64_t feat) const;
+    const Slot* Find(uint64_t feat) const {
+      uint64_t bits = FilterBits(feat);
+      if ((filter_[(feat >> 20) & filter_mask_] & bits) != bits) return nullptr;
+      return Probe(feat);
+    }
 
    private:
+    static uint64_t FilterBits(uint64_t feat) {
+      return uint64_t{1} << ((feat >> 8) & 63) | uint64_t{1} << ((feat >> 14) & 63);
+    }
+    const Slot* Probe(uint64_t feat) const;
     uint64_t mask_ = 0;
     HugeArray<Slot> slots_;
+    uint64_t filter_mask_ = 0;
+    std::vector<uint64_t> filter_ = std::vector<uint64_t>(1, 0);
   };
   // The sparse features. Each is one record, [fingerprint u32][count u8]
   // then count x [class u8][weight i16], kept whole inside one 64-byte
