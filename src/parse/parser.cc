@@ -55,12 +55,52 @@ int BestValidClass(const ArcHybridState& st, const int32_t* scores, int num_labe
   return best;
 }
 
-Parser::Parser(std::vector<std::string> labels, SparseModel model)
-    : labels_(std::move(labels)), model_(std::move(model)) {
-  for (size_t i = 0; i < labels_.size(); ++i) {
-    interned_.push_back(InternTag(labels_[i]));
-    if (labels_[i] == "root") root_label_ = static_cast<int>(i);
+namespace {
+
+int Kind(bool shift, bool root_move, bool left, bool right) {
+  return shift | root_move << 1 | left << 2 | right << 3;
+}
+
+int RootLabel(const std::vector<std::string>& labels) {
+  auto it = std::find(labels.begin(), labels.end(), "root");
+  return it == labels.end() ? -1 : static_cast<int>(it - labels.begin());
+}
+
+}  // namespace
+
+MoveMasks::MoveMasks(int num_labels, int root_label)
+    : num_classes_(1 + 2 * num_labels),
+      masks_(16 * static_cast<size_t>(num_classes_), 0) {
+  for (int kind = 0; kind < 16; ++kind) {
+    const bool shift = kind & 1, root_move = kind & 2, left = kind & 4, right = kind & 8;
+    int32_t* m = &masks_[kind * static_cast<size_t>(num_classes_)];
+    m[kShift] = shift ? -1 : 0;
+    for (int l = 0; l < num_labels; ++l) {
+      const bool root = l == root_label;
+      m[LeftClass(l)] = left && root == root_move ? -1 : 0;
+      m[RightClass(l)] = right && !root ? -1 : 0;
+    }
   }
+}
+
+int MoveMasks::Best(const ArcHybridState& st, const int32_t* scores) const {
+  const int32_t* m = &masks_[Kind(st.CanShift(), st.RootMove(), st.CanLeft(), st.CanRight()) *
+                             static_cast<size_t>(num_classes_)];
+  alignas(32) int32_t masked[256];
+  for (int c = 0; c < num_classes_; ++c) masked[c] = (scores[c] & m[c]) | (INT32_MIN & ~m[c]);
+  // In index order, as BestValidClass looks at them: LEFT onto ROOT, which
+  // it looks at first, is valid only with one word on the stack, when no
+  // RIGHT is.
+  int best = FirstArgMax(masked, num_classes_);
+  return masked[best] == INT32_MIN ? -1 : best;  // nothing valid beats its start
+}
+
+Parser::Parser(std::vector<std::string> labels, SparseModel model)
+    : labels_(std::move(labels)),
+      root_label_(RootLabel(labels_)),
+      model_(std::move(model)),
+      moves_(static_cast<int>(labels_.size()), root_label_) {
+  for (const std::string& l : labels_) interned_.push_back(InternTag(l));
 }
 
 void Parser::Parse(Document* doc, const Sentence& s) const {
@@ -68,7 +108,6 @@ void Parser::Parse(Document* doc, const Sentence& s) const {
   ComputeParseTokenInfo(*doc, s, &sc.lower, &sc.info);
   ArcHybridState& st = sc.state;
   st.Reset(static_cast<int>(s.size));
-  const int num_labels = static_cast<int>(labels_.size());
   while (!st.Terminal()) {
     // With an empty stack the only move is SHIFT, and with one word left
     // on it and the buffer spent the only move is its LEFT onto ROOT:
@@ -83,7 +122,7 @@ void Parser::Parse(Document* doc, const Sentence& s) const {
     }
     ParseFeatures(st, sc.info, sc.feats);
     model_.Score(sc.feats, kNumParseFeatures, sc.scores);
-    st.Apply(BestValidClass(st, sc.scores, num_labels, root_label_));
+    st.Apply(moves_.Best(st, sc.scores));
   }
   Token* toks = doc->begin_of(s);
   for (uint32_t i = 0; i < s.size; ++i) {

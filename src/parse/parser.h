@@ -27,6 +27,7 @@
 #include "faultline/document.h"
 #include "faultline/status.h"
 #include "learn/perceptron.h"
+#include "parse/parse_features.h"
 
 namespace faultline {
 
@@ -54,6 +55,7 @@ class Parser {
   std::vector<std::string_view> interned_;
   int root_label_ = -1;
   SparseModel model_;
+  MoveMasks moves_;
 };
 
 struct ParserTrainOptions {

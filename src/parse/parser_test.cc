@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "parse/conllu.h"
+#include "parse/parse_features.h"
 #include "tag/lemmatizer.h"
 #include "tag/tagger.h"
 #include "tag/test_sentence.h"
@@ -126,6 +129,32 @@ TEST_F(ParserTest, AccuracyOnDevSentences) {
   EXPECT_GE(static_cast<double>(lemma) / words, 0.95);
   EXPECT_GE(static_cast<double>(heads) / words, 0.80);
   EXPECT_GE(static_cast<double>(labelled) / words, 0.76);
+}
+
+// The parser picks its moves with MoveMasks; BestValidClass is the rule.
+// Random walks through configurations of sentences of 1-12 words, with
+// scores from a tiny range (ties everywhere) and a wide one, and the root
+// label first, inside and last among the labels.
+TEST(MoveMasksTest, PicksWhatBestValidClassPicks) {
+  std::mt19937_64 rng(11);
+  const int num_labels = 40;
+  for (int root : {0, 17, num_labels - 1}) {
+    MoveMasks masks(num_labels, root);
+    const int nc = 1 + 2 * num_labels;
+    for (int trial = 0; trial < 400; ++trial) {
+      ArcHybridState st;
+      st.Reset(1 + static_cast<int>(rng() % 12));
+      const int range = trial % 2 == 0 ? 3 : 1 << 20;
+      while (!st.Terminal()) {
+        std::vector<int32_t> scores(nc);
+        for (int32_t& x : scores) x = static_cast<int32_t>(rng() % range) - range / 2;
+        int want = BestValidClass(st, scores.data(), num_labels, root);
+        ASSERT_EQ(masks.Best(st, scores.data()), want) << "root " << root << " trial " << trial;
+        ASSERT_GE(want, 0);
+        st.Apply(want);
+      }
+    }
+  }
 }
 
 TEST(ParserLoadTest, RejectsWrongFiles) {
