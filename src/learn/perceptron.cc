@@ -147,6 +147,17 @@ void AddRowsPortable(const int16_t* const* rows, size_t n, size_t stride, int32_
   }
 }
 
+// dst[0..n) = src[0..n) in 32-byte moves the compiler inlines (std::copy
+// became a call to memmove, 8% of tagging for two 400-byte copies a word).
+inline void CopyInts(int32_t* dst, const int32_t* src, size_t n) {
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i) dst[i] = src[i];
+    return;
+  }
+  for (size_t i = 0; i + 8 <= n; i += 8) std::memcpy(dst + i, src + i, 32);
+  std::memcpy(dst + n - 8, src + n - 8, 32);  // the tail, overlapping what is done
+}
+
 // acc must be 32-byte aligned.
 void AddRows(const int16_t* const* rows, size_t n, size_t stride, int32_t* acc) {
   static const bool avx2 = __builtin_cpu_supports("avx2");
@@ -171,7 +182,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores,
   // Dense rows are added into a padded buffer, then copied out.
   alignas(64) int32_t acc[256];
   std::fill(acc, acc + stride_, 0);
-  if (start != nullptr) std::copy(start, start + num_classes_, acc);
+  if (start != nullptr) CopyInts(acc, start, num_classes_);
   constexpr size_t kBatch = 64;
   const int16_t* rows[kBatch];
   uint64_t cold[kBatch];
@@ -204,7 +215,7 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores,
       }
     }
   }
-  std::copy(acc, acc + num_classes_, scores);
+  CopyInts(scores, acc, num_classes_);
 }
 
 namespace {
