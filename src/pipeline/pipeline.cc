@@ -108,30 +108,69 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
   return p;
 }
 
-Status Pipeline::Analyse(Document* doc) const {
+// Stage by stage over the documents' sentences rather than sentence by
+// sentence: each model's hot lines (the parser's filter, dense rows and
+// slots) stay in cache through a run of sentences instead of being pushed
+// out by the other models in between. Documents whose `ok` is false (they
+// failed to segment) are passed over.
+void Pipeline::AnalyseSegmented(Document* docs, size_t n, const bool* ok) const {
+  StageLap lap(impl_->profile);
+  for (size_t i = 0; i < n; ++i) {
+    if (!ok[i]) continue;
+    for (const Sentence& sent : docs[i].sentences) impl_->tagger->Tag(&docs[i], sent);
+  }
+  lap.Lap(Stage::kTag);
+  for (size_t i = 0; i < n; ++i) {
+    if (!ok[i]) continue;
+    for (const Sentence& sent : docs[i].sentences) impl_->lemmatizer->Lemmatize(&docs[i], sent);
+  }
+  lap.Lap(Stage::kLemmatise);
+  for (size_t i = 0; i < n; ++i) {
+    if (!ok[i]) continue;
+    for (const Sentence& sent : docs[i].sentences) impl_->parser->Parse(&docs[i], sent);
+  }
+  lap.Lap(Stage::kParse);
+}
+
+Status Pipeline::SegmentDocument(Document* doc) const {
   StageLap lap(impl_->profile);
   Status s = Segment(doc);
   lap.Lap(Stage::kSegment);
   if (!s.ok()) return Status::Invalid(doc->origin + ": " + s.message());
-  // Stage by stage over the story's sentences rather than sentence by
-  // sentence: each model's hot lines (the parser's filter, dense rows and
-  // slots) stay in cache through a run of sentences instead of being
-  // pushed out by the other two models in between.
-  for (const Sentence& sent : doc->sentences) impl_->tagger->Tag(doc, sent);
-  lap.Lap(Stage::kTag);
-  for (const Sentence& sent : doc->sentences) impl_->lemmatizer->Lemmatize(doc, sent);
-  lap.Lap(Stage::kLemmatise);
-  for (const Sentence& sent : doc->sentences) impl_->parser->Parse(doc, sent);
-  lap.Lap(Stage::kParse);
-  return Status::Ok();
+  return s;
+}
+
+Status Pipeline::Analyse(Document* doc) const {
+  Status s = SegmentDocument(doc);
+  if (!s.ok()) return s;
+  const bool ok = true;
+  AnalyseSegmented(doc, 1, &ok);
+  return s;
+}
+
+CodedDocument Pipeline::CodeAnalysed(const Document& doc) const {
+  CodedDocument coded = impl_->coder->Code(doc);
+  if (impl_->discard) DropDiscarded(doc, impl_->discard, &coded);
+  return coded;
 }
 
 Result<CodedDocument> Pipeline::Process(Document* doc) const {
   Status s = Analyse(doc);
   if (!s.ok()) return s;
-  CodedDocument coded = impl_->coder->Code(*doc);
-  if (impl_->discard) DropDiscarded(*doc, impl_->discard, &coded);
-  return coded;
+  return CodeAnalysed(*doc);
+}
+
+void Pipeline::ProcessBatch(Document* docs, size_t n, Result<CodedDocument>* results) const {
+  std::unique_ptr<bool[]> ok(new bool[n]);
+  for (size_t i = 0; i < n; ++i) {
+    Status s = SegmentDocument(&docs[i]);
+    ok[i] = s.ok();
+    if (!ok[i]) results[i] = s;
+  }
+  AnalyseSegmented(docs, n, ok.get());
+  for (size_t i = 0; i < n; ++i) {
+    if (ok[i]) results[i] = CodeAnalysed(docs[i]);
+  }
 }
 
 const ActorDictionary& Pipeline::actors() const { return impl_->actors; }

@@ -60,6 +60,11 @@ class Pipeline {
   Status Analyse(Document* doc) const;
   // Analyse + code.
   Result<CodedDocument> Process(Document* doc) const;
+  // Process on each of docs[0..n), into results[0..n), stage by stage
+  // across the documents: each model's lines stay in cache through the
+  // whole batch instead of being pushed out by the coder after every
+  // story. Same results as Process, faster (see pipeline.cc).
+  void ProcessBatch(Document* docs, size_t n, Result<CodedDocument>* results) const;
 
   const ActorDictionary& actors() const;
   const VerbDictionary& verbs() const;
@@ -69,6 +74,9 @@ class Pipeline {
 
  private:
   Pipeline();
+  Status SegmentDocument(Document* doc) const;
+  void AnalyseSegmented(Document* docs, size_t n, const bool* ok) const;
+  CodedDocument CodeAnalysed(const Document& doc) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

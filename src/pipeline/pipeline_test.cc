@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
 
 namespace faultline {
 namespace {
@@ -169,6 +172,59 @@ TEST_F(PipelineTest, EventsCarryTheirEvidence) {
   EXPECT_FALSE(e.rule.empty());
   EXPECT_EQ(e.root, "19");
   EXPECT_EQ(e.quad_class, 4);
+}
+
+// ProcessBatch (what `code` and `ingest` use) gives each story what
+// Process gives it, in order, and a story that cannot be segmented is an
+// error of its own that costs the others nothing.
+TEST_F(PipelineTest, BatchCodesEachStoryAsAlone) {
+  const std::vector<std::string> texts = {
+      "Russian President Vladimir Putin and British Prime Minister Boris Johnson will talk by phone "
+      "on Wednesday, the Kremlin said. \"We will not invade,\" Putin said.",
+      "bad \xff byte",
+      "More than 100,000 Russian troops are gathering near Ukraine's border. NATO condemned Russia.",
+      "",
+      "Ukraine's foreign minister, Dmytro Kuleba, met his Polish counterpart in Kyiv on February 1.",
+  };
+  auto make = [&](size_t i) {
+    Document d;
+    d.id = "s" + std::to_string(i);
+    d.date = "2022-02-03";
+    d.text = texts[i];
+    d.origin = "story " + std::to_string(i);
+    return d;
+  };
+  std::vector<Document> batch;
+  for (size_t i = 0; i < texts.size(); ++i) batch.push_back(make(i));
+  std::vector<Result<CodedDocument>> got(texts.size(), Status::Internal("not coded"));
+  pipeline_->ProcessBatch(batch.data(), batch.size(), got.data());
+  size_t events = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Document alone = make(i);
+    Result<CodedDocument> want = pipeline_->Process(&alone);
+    ASSERT_EQ(got[i].ok(), want.ok()) << i;
+    if (!want.ok()) {
+      EXPECT_EQ(got[i].status().message(), want.status().message());
+      EXPECT_NE(got[i].status().message().find("story 1"), std::string::npos);
+      continue;
+    }
+    const CodedDocument &a = *got[i], &b = *want;
+    ASSERT_EQ(a.events.size(), b.events.size()) << i;
+    for (size_t k = 0; k < a.events.size(); ++k) {
+      const Event &x = a.events[k], &y = b.events[k];
+      EXPECT_EQ(std::tie(x.doc_id, x.sentence, x.source, x.target, x.code, x.status, x.span_begin,
+                         x.span_end, x.rule),
+                std::tie(y.doc_id, y.sentence, y.source, y.target, y.code, y.status, y.span_begin,
+                         y.span_end, y.rule))
+          << i << " event " << k;
+    }
+    ASSERT_EQ(a.quotes.size(), b.quotes.size()) << i;
+    for (size_t k = 0; k < a.quotes.size(); ++k) EXPECT_EQ(a.quotes[k].quote, b.quotes[k].quote);
+    ASSERT_EQ(a.counts.size(), b.counts.size()) << i;
+    events += a.events.size();
+  }
+  EXPECT_GE(events, 3u);  // the batch codes real events, not only errors
+  EXPECT_FALSE(got[1].ok());
 }
 
 }  // namespace
