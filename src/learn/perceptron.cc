@@ -46,42 +46,60 @@ void SparseModel::LineTable::Build(const std::vector<uint64_t>& keys,
                                    const std::vector<uint32_t>& ends,
                                    const std::vector<Entry>& entries,
                                    const std::vector<bool>& sparse) {
-  auto record_bytes = [&](size_t k) {
-    return 5 + 3 * (ends[k] - (k == 0 ? 0 : ends[k - 1]));
-  };
-  std::vector<size_t> order;
+  auto count_of = [&](size_t k) { return ends[k] - (k == 0 ? 0 : ends[k - 1]); };
+  std::vector<uint32_t> feats;  // the sparse features' indices in keys
   size_t bytes = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
     if (!sparse[k]) continue;
-    order.push_back(k);
-    bytes += record_bytes(k);
+    feats.push_back(static_cast<uint32_t>(k));
+    bytes += 5 + 3 * count_of(k);
   }
-  // Three quarters full: most records land in their home line, and a line
-  // that spilled rarely sends a lookup to the next one.
-  num_lines_ = order.empty() ? 0 : bytes * 5 / (2 * sizeof(Line::bytes)) + 1;
+  // Two fifths full (the parser's 12.5 MB of records in 31 MB of lines):
+  // most records land in their home line, and a lookup that misses rarely
+  // reads a second line (at three quarters full 48% of the lines spilled
+  // and a miss read 3.7 lines on average; at half full, 1.2).
+  num_lines_ = feats.empty() ? 0 : bytes * 5 / (2 * sizeof(Line::bytes)) + 1;
   lines_.Assign(num_lines_, Line{});
-  // Largest records first, so the small ones fill the gaps they leave.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return record_bytes(a) > record_bytes(b); });
-  std::vector<uint8_t> used(num_lines_, 0);
-  for (size_t k : order) {
-    const uint32_t size = record_bytes(k);
+  // Placing order: largest records first, so that the small ones fill the
+  // gaps they leave (a stable counting sort by size; key order within a
+  // size; placing by home line within a size instead made lookups ~6%
+  // slower).
+  std::vector<uint32_t> size_start(kMaxCount + 2, 0);  // bucket kMaxCount - count
+  for (uint32_t k : feats) ++size_start[kMaxCount - count_of(k) + 1];
+  for (size_t i = 1; i < size_start.size(); ++i) size_start[i] += size_start[i - 1];
+  std::vector<uint32_t> by_size(feats.size());
+  for (uint32_t k : feats) by_size[size_start[kMaxCount - count_of(k)]++] = k;
+  // Where each record goes (the table's lines are only written afterwards,
+  // in key order, reading the entries in order: reading them in placing
+  // order was a random read per feature).
+  std::vector<uint8_t> used(num_lines_, 0), spilled(num_lines_, 0);
+  std::vector<uint32_t> line_of(keys.size()), offset_of(keys.size());
+  for (uint32_t k : by_size) {
+    const uint32_t size = 5 + 3 * count_of(k);
     uint64_t i = Home(keys[k]);
     while (used[i] + size > sizeof(Line::bytes)) {
-      lines_[i].spilled = 1;
+      spilled[i] = 1;
       i = i + 1 == num_lines_ ? 0 : i + 1;
     }
-    uint8_t* p = lines_[i].bytes + used[i];
+    line_of[k] = static_cast<uint32_t>(i);
+    offset_of[k] = used[i];
+    used[i] = static_cast<uint8_t>(used[i] + size);
+  }
+  for (size_t i = 0; i < num_lines_; ++i) lines_[i].spilled = spilled[i];
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (!sparse[k]) continue;
+    const uint32_t count = count_of(k);
+    Line& line = lines_[line_of[k]];
+    uint8_t* p = line.bytes + offset_of[k];
     const uint32_t fp = Fingerprint(keys[k]);
     std::memcpy(p, &fp, 4);
-    p[4] = static_cast<uint8_t>((size - 5) / 3);
+    p[4] = static_cast<uint8_t>(count);
     p += 5;
-    for (uint32_t e = k == 0 ? 0 : ends[k - 1]; e < ends[k]; ++e, p += 3) {
+    for (uint32_t e = ends[k] - count; e < ends[k]; ++e, p += 3) {
       p[0] = entries[e].cls;
       std::memcpy(p + 1, &entries[e].weight, 2);
     }
-    used[i] = static_cast<uint8_t>(used[i] + size);
-    ++lines_[i].records;
+    ++line.records;
   }
 }
 
