@@ -37,9 +37,10 @@ class SparseModel {
   // of the weights of `feats` for class c.
   void Score(const uint64_t* feats, size_t n, int32_t* scores,
              const int32_t* start = nullptr) const;
-  // Starts loading the table slots of `feats` into cache, so that a Score()
-  // of them a little later finds them there (callers that know their next
-  // features early overlap the memory latency with work).
+  // Starts loading the sparse lines of those of `feats` without a dense row
+  // into cache, so that a Score() of them a little later finds them there
+  // (callers that know their next features early overlap the memory
+  // latency with work).
   void Prefetch(const uint64_t* feats, size_t n) const;
 
   // A copy without the weights with |w| < min_abs (quantised units): trades
@@ -125,7 +126,8 @@ class SparseModel {
   // A bound on the weights a model may hold (64 MiB of entries), so that a
   // corrupt header cannot ask for more.
   static constexpr size_t kMaxEntries = size_t{1} << 24;
-  // Builds the dense rows and the sparse lines for sorted `keys` whose entries end at `ends`.
+  // Builds the dense rows and the sparse lines for sorted `keys` whose
+  // entries end at `ends`.
   void BuildTable(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& ends);
 
   int num_classes_ = 0;
