@@ -157,7 +157,9 @@ TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);
   for (const Event& e : d.events) {
-    if (e.root == "13") EXPECT_EQ(e.status, "conditional");
+    if (e.root == "13") {
+      EXPECT_EQ(e.status, "conditional");
+    }
   }
 }
 
