@@ -389,9 +389,11 @@ class PagePlanner {
 // walked, and if they do not hold the page (the criteria were not
 // independent) the path is read — a wrong guess costs at most twice the
 // entries of the path. The filter's terms are written rarest first.
-Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) { return FindPage(filter, nullptr); }
+Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
+  return FindPage(filter, nullptr, 0);
+}
 
-Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter, int64_t* matches) {
+Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter, int64_t* matches, int64_t cap) {
   if (matches) *matches = -1;
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
@@ -418,6 +420,11 @@ Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter,
     }
     where->Order(planner.shares());
     mode = *in_range <= entries ? EventsPlan::Mode::kWalk : EventsPlan::Mode::kSeek;
+    // Counting every match in the seek's pass materialises them all (the
+    // window before the LIMIT); when they are expected to be many more than
+    // the cap, the page alone keeps only its rows and the count stops at
+    // the cap (CountEventsUpTo), which reads fewer entries than the seek.
+    if (cap > 0 && *share * static_cast<double>(*in_range) > 2.0 * static_cast<double>(cap)) matches = nullptr;
     const double end = static_cast<double>(filter.offset) + static_cast<double>(filter.limit);
     if (mode == EventsPlan::Mode::kSeek && entries > static_cast<int64_t>(events_plan_.seek_below) &&
         end < *share * static_cast<double>(entries)) {
@@ -446,12 +453,13 @@ Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter,
   return planner.Page(mode, *where, seek, matches);
 }
 
-// The page's own reading gives the total when it read every match (a seek)
-// or when the page ends before its limit (then the matches are the offset
-// plus its rows); otherwise the matches are counted up to the cap.
+// The page's own reading gives the total when it read every match (a seek
+// expecting few matches) or when the page ends before its limit (then the
+// matches are the offset plus its rows); otherwise the matches are counted
+// up to the cap.
 Result<EventsPage> EventStore::EventsWithTotal(const EventFilter& filter, int64_t cap) {
   int64_t matches = -1;
-  auto page = FindPage(filter, &matches);
+  auto page = FindPage(filter, &matches, cap);
   if (!page.ok()) return page.status();
   EventsPage out{std::move(*page), {}};
   const size_t rows = out.events.size();
