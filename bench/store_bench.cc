@@ -194,6 +194,7 @@ std::string only_events;  // --only: time the event lists whose name contains th
 bool verify_events = false;  // --verify: compare each page and total with the plain query's
 bool exact_totals = false;   // --exact-total: time page + exact total (else the total /api/events gives)
 int64_t total_cap = kEventsTotalCap;  // --total-cap: where totals stop counting
+int slowest = 0;  // --slowest N: print the N slowest filters of each kind (page + total)
 
 // The ids of a page, and its total, read by the database's own planner.
 std::pair<std::vector<int64_t>, int64_t> PlainAnswer(EventStore& store, const EventFilter& f, const EventsPlan& plan) {
@@ -219,6 +220,7 @@ void TimeEvents(EventStore& store, const char* what, int runs, const std::functi
   size_t rows = 0;
   int64_t total = 0;
   std::map<std::string, int> plans;
+  std::vector<std::tuple<double, std::string, int64_t, std::string>> slow;  // ms, filter, total, plan
   int differ = 0;
   for (int i = 0; i < runs; ++i) {
     EventFilter f = make(i);
@@ -233,6 +235,10 @@ void TimeEvents(EventStore& store, const char* what, int runs, const std::functi
     }
     api.push_back(Seconds(start) * 1000);
     ++plans[store.last_events_plan()];
+    if (slowest > 0) {
+      slow.emplace_back(api.back(), f.actor + f.source + f.target + f.dyad_a + "/" + f.dyad_b + " " + f.code + f.root,
+                        both->total.count, store.last_events_plan());
+    }
     total += both->total.count;
     start = Clock::now();
     auto events = store.Events(f);
@@ -264,6 +270,11 @@ void TimeEvents(EventStore& store, const char* what, int runs, const std::functi
   for (const auto& [plan, n] : plans) used += (used.empty() ? "" : ", ") + plan + " x" + std::to_string(n);
   std::printf("    plans: %s\n", used.c_str());
   if (verify_events) std::printf("    pages or totals unlike the plain query's: %d of %d\n", differ, runs);
+  std::sort(slow.rbegin(), slow.rend());
+  for (size_t k = 0; k < slow.size() && k < static_cast<size_t>(slowest); ++k) {
+    const auto& [ms, filter, n, plan] = slow[k];
+    std::printf("    slow: %7.1f ms  %s  total %lld  %s\n", ms, filter.c_str(), static_cast<long long>(n), plan.c_str());
+  }
   std::fflush(stdout);
 }
 
@@ -436,11 +447,12 @@ int main(int argc, char** argv) {
     else if (a == "--verify") verify_events = true;
     else if (a == "--exact-total") exact_totals = true;
     else if (a == "--total-cap") total_cap = std::stoll(next());
+    else if (a == "--slowest") slowest = std::stoi(next());
     else {
       std::fprintf(stderr,
                    "usage: store_bench [--db FILE|URL] [--events N] [--per-story N] [--batch N] [--queries-only]\n"
                    "                   [--runs N] [--plan adaptive|planner|walk|seek] [--only TEXT] [--verify]\n"
-                   "                   [--exact-total] [--total-cap N]\n");
+                   "                   [--exact-total] [--total-cap N] [--slowest N]\n");
       return 2;
     }
   }

@@ -47,10 +47,10 @@ StoredEvent ReadEvent(const SqlRow& r) {
 constexpr const char* kNewestFirst = " ORDER BY e.day DESC, e.id DESC";
 constexpr const char* kWalkIndex = "events_day";
 constexpr const char* kEventsJoin = " FROM events e JOIN documents d ON d.id = e.document_id";
-// A path through more stored pairs than this is not offered: one statement
-// per pair (SQLite allows 500 in a UNION ALL), and with many pairs the
-// source range is as good.
-constexpr size_t kMaxPairBranches = 64;
+// A path through more stored pairs, or stored actors with a code, than this
+// is not offered: one statement per branch (SQLite allows 500 in a UNION
+// ALL), and with many branches the plain ranges are as good.
+constexpr size_t kMaxStoredBranches = 64;
 
 // One statement per branch of a seek path: branch k takes the rows of its
 // range that no earlier branch took, so an event in two ranges (RUS>RUSMIL
@@ -110,7 +110,9 @@ class PagePlanner {
     if (no_pairs_) return 0.0;
     std::map<Criterion, int64_t> events;  // criterion -> its narrowest path's entries
     for (size_t i = 0; i < paths_.size(); ++i) {
-      if (paths_[i].pairs) continue;  // a dyad's share is its pairs' events, below
+      // A dyad's share is its pairs' events, below; an actor's codes are
+      // an estimate from the actor's and the code's own paths.
+      if (paths_[i].kind != SeekPath::Kind::kRanges) continue;
       int64_t n = entries_[i];
       if (paths_[i].criterion == Criterion::kDyad) n = pair_events_;
       if (paths_[i].criterion == Criterion::kCode && !quad.empty()) {
@@ -224,7 +226,7 @@ class PagePlanner {
       BranchSql b{std::string(columns) + From(ranges[k].index) + where_.sql + " AND " + ranges[k].Sql(),
                   where_.params};
       for (SqlValue& v : ranges[k].Params()) b.params.push_back(std::move(v));
-      for (size_t j = 0; j < k && !path.pairs; ++j) {
+      for (size_t j = 0; j < k && path.kind == SeekPath::Kind::kRanges; ++j) {
         b.sql += " AND NOT " + ranges[j].Sql();
         for (SqlValue& v : ranges[j].Params()) b.params.push_back(std::move(v));
       }
@@ -238,7 +240,7 @@ class PagePlanner {
     for (const SeekBranch& b : path.branches) {
       if (out.find(b.index) == std::string::npos) out += std::string(out.size() > 5 ? "+" : "") + b.index;
     }
-    return path.pairs ? out + " pairs" : out;
+    return path.kind == SeekPath::Kind::kPairs ? out + " pairs" : out;
   }
 
  private:
@@ -290,18 +292,19 @@ class PagePlanner {
       }
       entries_.push_back(n);
     }
+    if (Status s = AddActorCodes(); !s.ok()) return s;
     const bool dyad = !filter_.dyad_a.empty();
     if (!dyad && (filter_.source.empty() || filter_.target.empty())) return Status::Ok();
     auto pairs = dyad ? Pairs(filter_.dyad_a, filter_.dyad_b, filter_.dyad_directed)
                       : Pairs(filter_.source, filter_.target, true);
     if (!pairs.ok()) return pairs.status();
     no_pairs_ = pairs->empty();
-    SeekPath path{dyad ? Criterion::kDyad : Criterion::kSource, {}, true};
+    SeekPath path{dyad ? Criterion::kDyad : Criterion::kSource, {}, SeekPath::Kind::kPairs};
     for (const auto& [pair, events] : *pairs) {
       path.branches.push_back(SeekBranch{"events_source", "source", pair.first, "", pair.second});
       pair_events_ += events;
     }
-    if (no_pairs_ || pairs->size() > kMaxPairBranches) return Status::Ok();
+    if (no_pairs_ || pairs->size() > kMaxStoredBranches) return Status::Ok();
     double entries = static_cast<double>(pair_events_);
     if (!filter_.from.empty() || !filter_.to.empty()) {
       auto in_range = InRange();
@@ -311,6 +314,52 @@ class PagePlanner {
     }
     paths_.push_back(std::move(path));
     entries_.push_back(static_cast<int64_t>(entries));
+    return Status::Ok();
+  }
+
+  // A filter naming an actor (or a source, or a target) and a code or root
+  // also gets the path through the actor's stored values with the code
+  // range (events_by_value's sources and targets of the actor's prefix):
+  // per value one range of events_source_code or events_target_code that
+  // holds its matches and no other entry, so it never reads more than the
+  // actor's or the code's own path. Its entries are a guess, the actor's
+  // events times the code's share of all events (nothing counts an actor's
+  // events per code), so Share() leaves it out.
+  Status AddActorCodes() {
+    const std::string& code = filter_.code.size() >= filter_.root.size() ? filter_.code : filter_.root;
+    const std::string& actor = !filter_.actor.empty() ? filter_.actor : !filter_.source.empty() ? filter_.source
+                                                                                                 : filter_.target;
+    if (code.empty() || actor.empty()) return Status::Ok();
+    const auto [code_lo, code_hi] = PrefixBounds(code);
+    const auto [actor_lo, actor_hi] = PrefixBounds(actor);
+    auto all = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'quad_class'", {});
+    auto coded = Sum("SELECT SUM(events) FROM events_by_value WHERE col = 'code' AND value >= ? AND value < ?",
+                     {code_lo, code_hi});
+    if (!all.ok() || !coded.ok()) return all.ok() ? coded.status() : all.status();
+    if (*all == 0) return Status::Ok();
+    SeekPath path{Criterion::kActor, {}, SeekPath::Kind::kActorCodes};
+    int64_t events = 0;
+    // An actor is read on both sides; a source, or else a target, on its own.
+    const bool both = !filter_.actor.empty(), by_source = both || !filter_.source.empty();
+    for (const char* side : {"source", "target"}) {
+      const bool source = side[0] == 's';
+      if (!both && source != by_source) continue;
+      auto rows = db_->Query("SELECT value, events FROM events_by_value WHERE col = ? AND value >= ? AND value < ?"
+                             " AND events > 0",
+                             {std::string(side), actor_lo, actor_hi});
+      if (!rows.ok()) return rows.status();
+      for (const SqlRow& r : *rows) {
+        SeekBranch b{source ? "events_source_code" : "events_target_code", side, r.Text(0), "", "", code_lo, code_hi};
+        // An event of the actor on both sides is read on the source side.
+        if (!source && both) b.skip_lo = actor_lo, b.skip_hi = actor_hi;
+        path.branches.push_back(std::move(b));
+        events += r.Int(1);
+      }
+    }
+    if (path.branches.empty() || path.branches.size() > kMaxStoredBranches) return Status::Ok();
+    paths_.push_back(std::move(path));
+    entries_.push_back(static_cast<int64_t>(static_cast<double>(events) * static_cast<double>(*coded) /
+                                            static_cast<double>(*all)));
     return Status::Ok();
   }
 
@@ -340,9 +389,11 @@ class PagePlanner {
 // walked, and if they do not hold the page (the criteria were not
 // independent) the path is read — a wrong guess costs at most twice the
 // entries of the path. The filter's terms are written rarest first.
-Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) { return FindPage(filter, nullptr); }
+Result<std::vector<StoredEvent>> EventStore::Events(const EventFilter& filter) {
+  return FindPage(filter, nullptr, 0);
+}
 
-Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter, int64_t* matches) {
+Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter, int64_t* matches, int64_t cap) {
   if (matches) *matches = -1;
   auto where = BuildWhere(filter);
   if (!where.ok()) return where.status();
@@ -369,6 +420,11 @@ Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter,
     }
     where->Order(planner.shares());
     mode = *in_range <= entries ? EventsPlan::Mode::kWalk : EventsPlan::Mode::kSeek;
+    // Counting every match in the seek's pass materialises them all (the
+    // window before the LIMIT); when they are expected to be many more than
+    // the cap, the page alone keeps only its rows and the count stops at
+    // the cap (CountEventsUpTo), which reads fewer entries than the seek.
+    if (cap > 0 && *share * static_cast<double>(*in_range) > 2.0 * static_cast<double>(cap)) matches = nullptr;
     const double end = static_cast<double>(filter.offset) + static_cast<double>(filter.limit);
     if (mode == EventsPlan::Mode::kSeek && entries > static_cast<int64_t>(events_plan_.seek_below) &&
         end < *share * static_cast<double>(entries)) {
@@ -397,12 +453,13 @@ Result<std::vector<StoredEvent>> EventStore::FindPage(const EventFilter& filter,
   return planner.Page(mode, *where, seek, matches);
 }
 
-// The page's own reading gives the total when it read every match (a seek)
-// or when the page ends before its limit (then the matches are the offset
-// plus its rows); otherwise the matches are counted up to the cap.
+// The page's own reading gives the total when it read every match (a seek
+// expecting few matches) or when the page ends before its limit (then the
+// matches are the offset plus its rows); otherwise the matches are counted
+// up to the cap.
 Result<EventsPage> EventStore::EventsWithTotal(const EventFilter& filter, int64_t cap) {
   int64_t matches = -1;
-  auto page = FindPage(filter, &matches);
+  auto page = FindPage(filter, &matches, cap);
   if (!page.ok()) return page.status();
   EventsPage out{std::move(*page), {}};
   const size_t rows = out.events.size();

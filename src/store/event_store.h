@@ -223,8 +223,9 @@ class EventStore {
   Result<std::vector<TimelinePoint>> TimelineFromRollup(const EventFilter& filter, Interval interval);
   Result<std::vector<DyadCount>> TopDyadsFromRollup(const EventFilter& filter);
   // Events(); with `matches`, sets it to the filter's matches when the page's
-  // plan counted them all (a seek, or no match possible), else to -1.
-  Result<std::vector<StoredEvent>> FindPage(const EventFilter& filter, int64_t* matches);
+  // plan counted them all (a seek, or no match possible), else to -1. A seek
+  // expected to match over twice `cap` (> 0) events does not count them.
+  Result<std::vector<StoredEvent>> FindPage(const EventFilter& filter, int64_t* matches, int64_t cap);
 
   std::unique_ptr<SqlConnection> db_;
   bool use_rollups_ = true;

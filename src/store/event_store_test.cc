@@ -342,6 +342,39 @@ class EventStoreTest : public ::testing::TestWithParam<Backend> {
     EXPECT_EQ(version.at(0).Text(0), std::to_string(kSchemaVersion));
   }
 
+  // A store of the main data made into an older schema by `downgrade`
+  // (SQL): its snapshot and an answer (actor RUS, root 19) from before, which
+  // the upgraded store must give.
+  struct UpgradeCase {
+    std::string before;
+    EventFilter filter;
+    std::vector<std::string> answer;
+  };
+  UpgradeCase StoreAsOlderVersion(const char* downgrade) {
+    MainData m;
+    AddMain(m);
+    UpgradeCase c{Snapshot(), {}, {}};
+    c.filter.actor = "RUS";
+    c.filter.root = "19";
+    c.answer = Find(c.filter);
+    EXPECT_EQ(c.answer.size(), 8u);
+    const Status s = store_->db().Execute(downgrade);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return c;
+  }
+
+  // The definition of index `name` (none when there is no such index).
+  std::vector<std::string> IndexSql(const std::string& name) {
+    std::vector<std::string> out;
+    for (const SqlRow& r : MUST(store_->db().Query(GetParam() == Backend::kSqlite
+                                                       ? "SELECT sql FROM sqlite_master WHERE name = ?"
+                                                       : "SELECT indexdef FROM pg_indexes WHERE indexname = ?",
+                                                   {name}))) {
+      out.push_back(r.Text(0));
+    }
+    return out;
+  }
+
   // Everything a failed batch could have touched, as one comparable string.
   std::string Snapshot() {
     StoreSummary s = MUST(store_->Summary());
@@ -1470,32 +1503,41 @@ TEST_P(EventStoreTest, VersionOneStoreGetsItsRollup) {
 // names) is upgraded when opened: the counts are built from its events and
 // equal those kept while adding; the indexes hold the filter columns.
 TEST_P(EventStoreTest, VersionTwoStoreGetsCountsAndWiderIndexes) {
-  MainData m;
-  AddMain(m);
-  const std::string before = Snapshot();
-  EventFilter f;
-  f.actor = "RUS";
-  f.root = "19";
-  const std::vector<std::string> answer = Find(f);
-  ASSERT_EQ(answer.size(), 8u);
-  ASSERT_OK(store_->db().Execute(
+  const UpgradeCase c = StoreAsOlderVersion(
       "DROP TABLE events_by_value; DROP TABLE events_by_day;"
-      " DROP INDEX events_day; DROP INDEX events_source; DROP INDEX events_target; DROP INDEX events_code;"
+      " DROP INDEX events_day; DROP INDEX events_source; DROP INDEX events_code;"
+      " DROP INDEX events_target_code; DROP INDEX events_source_code;"
       " CREATE INDEX events_day ON events (day, source, target, quad_class, goldstein, incident_id);"
       " CREATE INDEX events_source ON events (source, target, day, quad_class, goldstein, incident_id);"
       " CREATE INDEX events_target ON events (target, source, day, quad_class, goldstein, incident_id);"
       " CREATE INDEX events_code ON events (code, day);"
-      " UPDATE meta SET value = '2' WHERE key = 'schema_version'"));
-  ReopenUpgraded(before);
-  for (const char* index : {"events_day", "events_source", "events_target", "events_code"}) {
-    auto sql = MUST(store_->db().Query(GetParam() == Backend::kSqlite
-                                           ? "SELECT sql FROM sqlite_master WHERE name = ?"
-                                           : "SELECT indexdef FROM pg_indexes WHERE indexname = ?",
-                                       {std::string(index)}));
+      " UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  ReopenUpgraded(c.before);
+  for (const char* index :
+       {"events_day", "events_source", "events_target_code", "events_source_code", "events_code"}) {
+    const std::vector<std::string> sql = IndexSql(index);
     ASSERT_EQ(sql.size(), 1u) << index;
-    EXPECT_NE(sql[0].Text(0).find("status"), std::string::npos) << sql[0].Text(0);
+    EXPECT_NE(sql[0].find("status"), std::string::npos) << sql[0];
   }
-  EXPECT_EQ(Find(f), answer);
+  EXPECT_EQ(Find(c.filter), c.answer);
+}
+
+// A version-3 store (events_target keyed (target, source, day), no
+// events_source_code) is upgraded when opened: events_target gives way to
+// the two code-keyed indexes, and an actor with a root is read through them.
+TEST_P(EventStoreTest, VersionThreeStoreGetsCodeKeyedActorIndexes) {
+  const UpgradeCase c = StoreAsOlderVersion(
+      "DROP INDEX events_target_code; DROP INDEX events_source_code;"
+      " CREATE INDEX events_target ON events (target, source, day, quad_class, goldstein, incident_id, code, root,"
+      " status);"
+      " UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  ReopenUpgraded(c.before);
+  EXPECT_EQ(IndexSql("events_target").size(), 0u);
+  EXPECT_EQ(IndexSql("events_target_code").size(), 1u);
+  EXPECT_EQ(IndexSql("events_source_code").size(), 1u);
+  store_->set_events_plan({EventsPlan::Mode::kSeek});
+  EXPECT_EQ(Find(c.filter), c.answer);
+  EXPECT_EQ(store_->last_events_plan(), "seek events_source_code+events_target_code");
 }
 
 // ---------------------------------------------------------------------------
@@ -1615,6 +1657,18 @@ std::vector<EventFilter> PlanFilters() {
   add([](EventFilter& f) { f.source = "RUSMIL", f.target = "UKR"; });
   add([](EventFilter& f) { f.source = "UKR", f.root = "08"; });
   add([](EventFilter& f) { f.target = "RUS", f.status = "negated"; });
+  // An actor (or a source, or a target) with a code or root: read through
+  // the actor's stored values by code, both sides of "RUS" holding events
+  // RUSMIL>RUSGOV that must be read once.
+  add([](EventFilter& f) { f.source = "RUS", f.root = "19"; });
+  add([](EventFilter& f) { f.target = "RUS", f.code = "19", f.status = "planned"; });
+  add([](EventFilter& f) { f.target = "UKRGOV", f.code = "1"; });
+  add([](EventFilter& f) { f.actor = "RUS", f.code = "1", f.from = "2024-02-01"; });
+  add([](EventFilter& f) { f.actor = "UKR", f.root = "19", f.quad_class = 4, f.to = "2024-02-15"; });
+  add([](EventFilter& f) { f.actor = "RUS", f.code = "0", f.root = "03"; });
+  add([](EventFilter& f) { f.source = "RUSMIL", f.target = "UKR", f.code = "19"; });
+  add([](EventFilter& f) { f.actor = "RUS", f.target = "UKR", f.root = "11"; });
+  add([](EventFilter& f) { f.actor = "R", f.code = "19", f.status = "reported"; });
   for (const char* root : {"19", "03", "08", "14", "10"}) {
     for (int quad = 1; quad <= 4; ++quad) add([&](EventFilter& f) { f.root = root, f.quad_class = quad; });
     add([&](EventFilter& f) { f.root = root, f.status = "reported"; });
@@ -1711,7 +1765,10 @@ TEST_P(EventStoreTest, EveryPlanGivesThePlainAnswer) {
   std::string plans;
   for (const std::string& p : adaptive_plans) plans += p + "; ";
   EXPECT_TRUE(taken("walk") && adaptive_plans.count("walk")) << plans;
-  EXPECT_TRUE(taken("seek events_source+events_target")) << plans;
+  EXPECT_TRUE(taken("seek events_source+events_target_code")) << plans;
+  EXPECT_TRUE(adaptive_plans.count("seek events_source_code+events_target_code")) << plans;
+  EXPECT_TRUE(adaptive_plans.count("seek events_source_code")) << plans;
+  EXPECT_TRUE(adaptive_plans.count("seek events_target_code")) << plans;
   EXPECT_TRUE(taken("seek events_code")) << plans;
   EXPECT_TRUE(taken("seek events_source pairs")) << plans;
   EXPECT_TRUE(taken("walk, then seek")) << plans;

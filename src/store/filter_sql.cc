@@ -61,6 +61,11 @@ Status CheckCode(const char* what, const std::string& code) {
 
 }  // namespace
 
+std::pair<std::string, std::string> PrefixBounds(const std::string& prefix) {
+  Range r = PrefixRange(prefix);
+  return {r.lo, r.hi};
+}
+
 Result<SqlWhere> BuildWhere(const EventFilter& f) {
   WhereBuilder b;
   const std::pair<const char*, const std::string*> codes[] = {
@@ -127,11 +132,19 @@ void SqlWhere::Order(const std::map<Criterion, double>& rank) {
 
 std::string SeekBranch::Sql() const {
   if (!target.empty()) return "(e.source = ? AND e.target = ?)";
+  if (!code_lo.empty()) {
+    return std::string("(e.") + column + " = ? AND e.code >= ? AND e.code < ?" +
+           (skip_lo.empty() ? ")" : " AND NOT (e.source >= ? AND e.source < ?))");
+  }
   return std::string("(e.") + column + " >= ? AND e." + column + " < ?)";
 }
 
 std::vector<SqlValue> SeekBranch::Params() const {
   if (!target.empty()) return {lo, target};
+  if (!code_lo.empty()) {
+    if (skip_lo.empty()) return {lo, code_lo, code_hi};
+    return {lo, code_lo, code_hi, skip_lo, skip_hi};
+  }
   return {lo, hi};
 }
 
@@ -143,19 +156,20 @@ std::vector<SeekPath> SeekPaths(const EventFilter& f) {
   std::vector<SeekPath> paths;
   if (!f.actor.empty()) {
     paths.push_back({Criterion::kActor,
-                     {branch("events_source", "source", f.actor), branch("events_target", "target", f.actor)}});
+                     {branch("events_source", "source", f.actor), branch("events_target_code", "target", f.actor)}});
   }
   if (!f.source.empty()) paths.push_back({Criterion::kSource, {branch("events_source", "source", f.source)}});
-  if (!f.target.empty()) paths.push_back({Criterion::kTarget, {branch("events_target", "target", f.target)}});
+  if (!f.target.empty()) paths.push_back({Criterion::kTarget, {branch("events_target_code", "target", f.target)}});
   if (!f.dyad_a.empty() && !f.dyad_b.empty()) {
     if (f.dyad_directed) {
       paths.push_back({Criterion::kDyad, {branch("events_source", "source", f.dyad_a)}});
-      paths.push_back({Criterion::kDyad, {branch("events_target", "target", f.dyad_b)}});
+      paths.push_back({Criterion::kDyad, {branch("events_target_code", "target", f.dyad_b)}});
     } else {
       paths.push_back({Criterion::kDyad,
                        {branch("events_source", "source", f.dyad_a), branch("events_source", "source", f.dyad_b)}});
       paths.push_back({Criterion::kDyad,
-                       {branch("events_target", "target", f.dyad_a), branch("events_target", "target", f.dyad_b)}});
+                       {branch("events_target_code", "target", f.dyad_a),
+                        branch("events_target_code", "target", f.dyad_b)}});
     }
   }
   // A root is a code prefix; with both, the longer prefix is the narrower

@@ -43,13 +43,20 @@ Result<SqlWhere> BuildWhere(const EventFilter& filter);
 // Or, with `target` set, the entries of events_source whose source is `lo`
 // and whose target is `target`: one stored directed pair, a range of that
 // index which the filter's dates narrow further (its next column is day).
+// Or, with `code_lo` set, the entries of events_source_code or
+// events_target_code whose `column` (source or target) is the stored actor
+// `lo` and whose code lies in [code_lo, code_hi): one actor's events of a
+// code prefix, less those whose source lies in [skip_lo, skip_hi) when that
+// is set (a target side's events that the source side already read).
 struct SeekBranch {
-  const char* index;               // events_source, events_target or events_code
+  const char* index;               // events_source, events_target_code, events_code, events_source_code
   const char* column;              // source, target or code
   std::string lo, hi;
   std::string target;              // a pair's target (lo is its source)
+  std::string code_lo, code_hi;    // an actor's code range (lo is the actor)
+  std::string skip_lo, skip_hi;    // sources whose events another branch reads
 
-  std::string Sql() const;         // "(e.source >= ? AND e.source < ?)" or "(e.source = ? AND e.target = ?)"
+  std::string Sql() const;         // "(e.source >= ? AND e.source < ?)", "(e.source = ? AND e.target = ?)", ...
   std::vector<SqlValue> Params() const;
 };
 // A way to reach every event of a filter through index ranges: the filter's
@@ -58,10 +65,18 @@ struct SeekBranch {
 // of its ranges, whatever the rest of the filter; the indexes hold all the
 // filter's columns, so no table row is read for that.
 struct SeekPath {
+  enum class Kind {
+    kRanges,      // prefix ranges, an earlier branch's events left out of a later one
+    kPairs,       // distinct stored pairs (disjoint)
+    kActorCodes,  // an actor's stored values with a code range (disjoint: see skip_lo)
+  };
   Criterion criterion;             // paths of one criterion (a dyad's two sides) share it
   std::vector<SeekBranch> branches;
-  bool pairs = false;              // branches are distinct stored pairs (disjoint)
+  Kind kind = Kind::kRanges;
 };
+
+// The prefix range of a code ("RUS" -> [RUS, RUT)).
+std::pair<std::string, std::string> PrefixBounds(const std::string& prefix);
 
 // The seek paths of a (valid) filter for each indexed criterion it names:
 // actor, source, target, dyad (by its source side or by its target side),

@@ -123,15 +123,22 @@ CREATE TABLE IF NOT EXISTS events_by_day (
 // rows). events_day is walked newest first for a page of a filter that
 // matches often; the others are read whole, range by range, for a filter
 // that names an actor, a dyad or a code matching rarely (event_queries.cc
-// chooses). A root is the first two digits of its codes, so events_code
-// serves root filters too.
+// chooses). A root is the first two digits of its codes, so the code
+// ranges serve root filters too. events_source holds a stored pair's
+// events by day (source = ? AND target = ?); version 4 keyed the target
+// side by code (events_target_code replaced events_target (target, source,
+// day)) and added events_source_code, so that an actor with a code or root
+// is one range per stored actor code and side, holding its matches only.
+// events_source_code leaves out goldstein and incident_id: aggregates read
+// events_source, which has them.
 constexpr const char* kEventIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS events_day
   ON events (day, source, target, quad_class, goldstein, incident_id, code, root, status);
 CREATE INDEX IF NOT EXISTS events_source
   ON events (source, target, day, quad_class, goldstein, incident_id, code, root, status);
-CREATE INDEX IF NOT EXISTS events_target
-  ON events (target, source, day, quad_class, goldstein, incident_id, code, root, status);
+CREATE INDEX IF NOT EXISTS events_target_code
+  ON events (target, code, day, source, quad_class, goldstein, incident_id, root, status);
+CREATE INDEX IF NOT EXISTS events_source_code ON events (source, code, day, target, quad_class, root, status);
 CREATE INDEX IF NOT EXISTS events_code ON events (code, day, source, target, quad_class, root, status);
 )sql";
 
@@ -158,6 +165,10 @@ INSERT INTO events_by_day (day, events) SELECT day, COUNT(*) FROM events GROUP B
 constexpr const char* kDropEventIndexes =
     "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_source;"
     " DROP INDEX IF EXISTS events_target; DROP INDEX IF EXISTS events_code;";
+// Version 3 -> 4: events_target gives way to events_target_code; the
+// others stay. (CreateSchema has already made the two version-4 indexes,
+// which no earlier version has, when it upgrades.)
+constexpr const char* kDropVersion3Indexes = "DROP INDEX IF EXISTS events_target;";
 
 // Version 1 -> 2 added dyad_days (and incidents_day, created above with
 // IF NOT EXISTS): filled here from the stored events.
@@ -198,12 +209,12 @@ Status CreateSchema(SqlConnection* db) {
       auto ins = db->Query("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
                            {std::string(std::to_string(kSchemaVersion))});
       if (!ins.ok()) s = ins.status();
-    } else if (version == "1" || version == "2") {
+    } else if (version == "1" || version == "2" || version == "3") {
       // 1 -> 2: the rollup from the events; 2 -> 3: the event counts and
-      // the wider event indexes.
+      // the wider event indexes; 3 -> 4: the code-keyed actor indexes.
       if (version == "1") s = db->Execute(kFillDyadDays);
-      if (s.ok()) s = db->Execute(kFillEventCounts);
-      if (s.ok()) s = db->Execute(kDropEventIndexes);
+      if (s.ok() && version != "3") s = db->Execute(kFillEventCounts);
+      if (s.ok()) s = db->Execute(version == "3" ? kDropVersion3Indexes : kDropEventIndexes);
       if (s.ok()) s = db->Execute(kEventIndexes);
       if (s.ok()) {
         auto up = db->Query("UPDATE meta SET value = ? WHERE key = 'schema_version'",

@@ -8,13 +8,15 @@
 
 namespace faultline {
 
-// Bumped when a table or index changes. Open() upgrades version-1 and 2
-// stores (a v1 store gets the dyad_days rollup from its events; both get the
-// event counts by value and day and the wider event indexes) and refuses any
-// other version rather than misreading it.
+// Bumped when a table or index changes. Open() upgrades version-1, 2 and 3
+// stores (a v1 store gets the dyad_days rollup from its events; v1 and v2
+// get the event counts by value and day and the wider event indexes; all get
+// the code-keyed actor indexes) and refuses any other version rather than
+// misreading it.
 // 2: dyad_days rollup, incidents_day index; 3: events_by_value, events_by_day,
-// event indexes holding every filter column
-inline constexpr int kSchemaVersion = 3;
+// event indexes holding every filter column; 4: events_source_code and
+// events_target_code (an actor's events by code) in place of events_target
+inline constexpr int kSchemaVersion = 4;
 
 // Creates what is missing (idempotent) and checks the version.
 Status CreateSchema(SqlConnection* db);
