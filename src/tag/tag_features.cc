@@ -58,15 +58,23 @@ void LowerAscii(std::string_view s, std::string* out) {
 
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
                          const std::unordered_map<uint64_t, int>& dict, const WordNet& wordnet,
-                         bool for_training, std::vector<TagTokenInfo>* info) {
+                         bool for_training, std::vector<TagTokenInfo>* info,
+                         TagInfoMemo* memo) {
   info->resize(forms.size());
   std::string lower;
   for (size_t i = 0; i < forms.size(); ++i) {
     TagTokenInfo& t = (*info)[i];
     std::string_view f = forms[i];
+    t.form = HashBytes(f);
+    if (memo != nullptr) {
+      auto known = memo->find(t.form);
+      if (known != memo->end()) {
+        t = known->second;
+        continue;
+      }
+    }
     LowerAscii(f, &lower);
     std::string_view l = lower;
-    t.form = HashBytes(f);
     t.lower = HashBytes(l);
     auto it = dict.find(t.form);
     t.dict_class = it == dict.end() ? kNoTag : it->second;
@@ -75,6 +83,7 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
       t.suffix[2] = l.size() > 3 ? HashBytes(l.substr(l.size() - 3)) : t.lower;
       Shapes(f, &t.shape, &t.short_shape);
       t.wn = kInDict;
+      if (memo != nullptr) memo->emplace(t.form, t);
       continue;
     }
     for (size_t k = 0; k < 4; ++k) {
@@ -88,6 +97,7 @@ void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
     // Tag-dictionary words skip the model, so their word classes would only
     // serve as right context, where dict_class says more.
     t.wn = it == dict.end() ? wordnet.CachedWordClasses(l, t.lower) : kInDict;
+    if (memo != nullptr) memo->emplace(t.form, t);
   }
 }
 

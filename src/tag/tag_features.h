@@ -36,9 +36,16 @@ class WordNet;
 // form hashes to unambiguous classes; `wordnet` gives the word classes of
 // the other words. At run time (`for_training` false) tag-dictionary words
 // skip the model, so only the fields their neighbours read are filled.
+// With `memo` (run time only), a form seen before copies its info from
+// there instead of hashing its affixes and shapes and looking it up in the
+// tag dictionary and WordNet again: everything in TagTokenInfo is a
+// function of the form (and of the dictionary and WordNet, which the
+// caller ties the memo to).
+using TagInfoMemo = std::unordered_map<uint64_t, TagTokenInfo>;
 void ComputeTagTokenInfo(const std::vector<std::string_view>& forms,
                          const std::unordered_map<uint64_t, int>& dict, const WordNet& wordnet,
-                         bool for_training, std::vector<TagTokenInfo>* info);
+                         bool for_training, std::vector<TagTokenInfo>* info,
+                         TagInfoMemo* memo = nullptr);
 
 // The features that read the previous tags; the tagger computes the rest
 // one word ahead, to prefetch their weights.

@@ -54,6 +54,10 @@ struct Scratch {
   uint64_t model_id = 0;  // Tagger::memo_id_ of the model the memo belongs to
   std::unordered_map<uint64_t, uint32_t> word_rows;
   std::vector<int32_t> rows;
+  // Per-thread memo of the per-form info (affix and shape hashes, tag
+  // dictionary, WordNet classes), for the same model as `model_id`.
+  uint64_t info_model_id = 0;
+  TagInfoMemo info_memo;
 };
 
 // The word-only score sums for `form` (whose features are `feats`), from the
@@ -104,7 +108,11 @@ Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, in
 
 void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int>* classes) const {
   Scratch& s = ThreadScratch();
-  ComputeTagTokenInfo(forms, tag_dict_, *wordnet_, /*for_training=*/false, &s.info);
+  if (s.info_model_id != memo_id_ || s.info_memo.size() >= kMaxCachedForms) {
+    s.info_model_id = memo_id_;
+    s.info_memo.clear();
+  }
+  ComputeTagTokenInfo(forms, tag_dict_, *wordnet_, /*for_training=*/false, &s.info, &s.info_memo);
   classes->resize(forms.size());
   int prev1 = kNoTag, prev2 = kNoTag;
   const int nc = model_.num_classes();
