@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
 #include "learn/binary_io.h"
+#include "learn/hash.h"
 #include "tag/tag_features.h"
 #include "tag/wordnet.h"
 #include "tag/test_sentence.h"
@@ -78,6 +83,37 @@ TEST(TagFeaturesTest, TagDependentListIsExactlyTheFeaturesThatReadTags) {
     SetTagDependentFeatures(info, i, 5, 6, a);
     EXPECT_TRUE(std::equal(a, a + kNumTagFeatures, b)) << "position " << i;
   }
+}
+
+// The tagger's per-form memo gives each token the info computed afresh,
+// for words in the tag dictionary (partial info) and out of it, on the
+// first sight of a form and on later ones.
+TEST(TagFeaturesTest, MemoisedInfoIsTheInfoComputedAfresh) {
+  auto wordnet = WordNet::Load("/usr/share/wordnet");
+  ASSERT_TRUE(wordnet.ok()) << wordnet.status().message();
+  const std::unordered_map<uint64_t, int> dict = {{HashBytes("the"), 7}, {HashBytes("."), 3}};
+  std::vector<std::string_view> forms = {"The", "troops", "massed", "near", "the", "border",
+                                         "and", "the", "troops", "left", "."};
+  TagInfoMemo memo;
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<TagTokenInfo> fresh, memoised;
+    ComputeTagTokenInfo(forms, dict, **wordnet, /*for_training=*/false, &fresh);
+    ComputeTagTokenInfo(forms, dict, **wordnet, /*for_training=*/false, &memoised, &memo);
+    ASSERT_EQ(fresh.size(), memoised.size());
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      const TagTokenInfo &a = fresh[i], &b = memoised[i];
+      EXPECT_EQ(std::tie(a.form, a.lower, a.shape, a.short_shape, a.dict_class, a.wn),
+                std::tie(b.form, b.lower, b.shape, b.short_shape, b.dict_class, b.wn))
+          << "pass " << pass << " token " << i;
+      EXPECT_EQ(a.suffix[2], b.suffix[2]) << i;
+      if (a.dict_class == kNoTag) {
+        EXPECT_TRUE(std::equal(a.suffix, a.suffix + 4, b.suffix)) << i;
+        EXPECT_TRUE(std::equal(a.prefix, a.prefix + 3, b.prefix)) << i;
+        EXPECT_EQ(a.flags, b.flags) << i;
+      }
+    }
+  }
+  EXPECT_EQ(memo.size(), 9u);  // distinct forms
 }
 
 TEST(TaggerLoadTest, RejectsMissingAndCorruptFiles) {
