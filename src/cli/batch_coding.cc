@@ -65,7 +65,7 @@ Status CodeInBatches(DocumentReader& reader, const Pipeline& pipeline, const Bat
       const size_t first = t * kStoriesPerTask;
       pipeline.ProcessBatch(&batch[first], std::min(kStoriesPerTask, batch.size() - first), &results[first]);
     });
-    lap = StageLap(options.profile);  // Process() timed itself, on each thread
+    lap = StageLap(options.profile);  // ProcessBatch() timed itself, on each thread
     good.clear();
     coded.clear();
     for (size_t i = 0; i < batch.size(); ++i) {

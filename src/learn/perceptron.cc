@@ -12,6 +12,14 @@ namespace {
 constexpr uint32_t kMagic = 0x4d504c46;  // "FLPM"
 
 uint32_t Fingerprint(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1; }
+
+// Feature k's entries are [FirstEntry(ends, k), ends[k]).
+uint32_t FirstEntry(const std::vector<uint32_t>& ends, size_t k) { return k == 0 ? 0 : ends[k - 1]; }
+
+bool HasAvx2() {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+}
 }  // namespace
 
 void SparseModel::SlotTable::Reset(size_t keys) {
@@ -46,7 +54,7 @@ void SparseModel::LineTable::Build(const std::vector<uint64_t>& keys,
                                    const std::vector<uint32_t>& ends,
                                    const std::vector<Entry>& entries,
                                    const std::vector<bool>& sparse) {
-  auto count_of = [&](size_t k) { return ends[k] - (k == 0 ? 0 : ends[k - 1]); };
+  auto count_of = [&](size_t k) { return ends[k] - FirstEntry(ends, k); };
   std::vector<uint32_t> feats;  // the sparse features' indices in keys
   size_t bytes = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
@@ -176,10 +184,32 @@ inline void CopyInts(int32_t* dst, const int32_t* src, size_t n) {
   std::memcpy(dst + n - 8, src + n - 8, 32);  // the tail, overlapping what is done
 }
 
+__attribute__((target("avx2"))) int FirstArgMaxAvx2(const int32_t* v, int n) {
+  int i = 0;
+  int32_t best = v[0];
+  if (n >= 8) {
+    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v));
+    for (i = 8; i + 8 <= n; i += 8) {
+      m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+    }
+    alignas(32) int32_t lanes[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), m);
+    best = *std::max_element(lanes, lanes + 8);
+  }
+  for (; i < n; ++i) best = std::max(best, v[i]);
+  const __m256i want = _mm256_set1_epi32(best);
+  for (i = 0; i + 8 <= n; i += 8) {
+    __m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)), want);
+    int mask = _mm256_movemask_ps(_mm256_castsi256_ps(eq));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+  while (v[i] != best) ++i;
+  return i;
+}
+
 // acc must be 32-byte aligned.
 void AddRows(const int16_t* const* rows, size_t n, size_t stride, int32_t* acc) {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) {
+  if (HasAvx2()) {
     AddRowsAvx2(rows, n, stride, acc);
   } else {
     AddRowsPortable(rows, n, stride, acc);
@@ -236,36 +266,8 @@ void SparseModel::Score(const uint64_t* feats, size_t n, int32_t* scores,
   CopyInts(scores, acc, num_classes_);
 }
 
-namespace {
-
-__attribute__((target("avx2"))) int FirstArgMaxAvx2(const int32_t* v, int n) {
-  int i = 0;
-  int32_t best = v[0];
-  if (n >= 8) {
-    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v));
-    for (i = 8; i + 8 <= n; i += 8) {
-      m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
-    }
-    alignas(32) int32_t lanes[8];
-    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), m);
-    best = *std::max_element(lanes, lanes + 8);
-  }
-  for (; i < n; ++i) best = std::max(best, v[i]);
-  const __m256i want = _mm256_set1_epi32(best);
-  for (i = 0; i + 8 <= n; i += 8) {
-    __m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)), want);
-    int mask = _mm256_movemask_ps(_mm256_castsi256_ps(eq));
-    if (mask != 0) return i + __builtin_ctz(mask);
-  }
-  while (v[i] != best) ++i;
-  return i;
-}
-
-}  // namespace
-
 int FirstArgMax(const int32_t* v, int n) {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return FirstArgMaxAvx2(v, n);
+  if (HasAvx2()) return FirstArgMaxAvx2(v, n);
   return static_cast<int>(std::max_element(v, v + n) - v);
 }
 
@@ -280,7 +282,7 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   std::vector<bool> sparse(keys.size());
   size_t dense_rows = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
-    sparse[k] = ends[k] - (k == 0 ? 0 : ends[k - 1]) < dense_from;
+    sparse[k] = ends[k] - FirstEntry(ends, k) < dense_from;
     dense_rows += !sparse[k];
   }
   dense_.Assign(dense_rows * stride_, 0);
@@ -288,7 +290,7 @@ void SparseModel::BuildTable(const std::vector<uint64_t>& keys, const std::vecto
   size_t row = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
     if (sparse[k]) continue;
-    for (uint32_t e = k == 0 ? 0 : ends[k - 1]; e < ends[k]; ++e) {
+    for (uint32_t e = FirstEntry(ends, k); e < ends[k]; ++e) {
       dense_[row * stride_ + entries_[e].cls] = entries_[e].weight;
     }
     dense_slots_.Insert(keys[k], static_cast<uint32_t>(row++));

@@ -115,21 +115,17 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(PipelineOptions o) {
 // failed to segment) are passed over.
 void Pipeline::AnalyseSegmented(Document* docs, size_t n, const bool* ok) const {
   StageLap lap(impl_->profile);
-  for (size_t i = 0; i < n; ++i) {
-    if (!ok[i]) continue;
-    for (const Sentence& sent : docs[i].sentences) impl_->tagger->Tag(&docs[i], sent);
-  }
-  lap.Lap(Stage::kTag);
-  for (size_t i = 0; i < n; ++i) {
-    if (!ok[i]) continue;
-    for (const Sentence& sent : docs[i].sentences) impl_->lemmatizer->Lemmatize(&docs[i], sent);
-  }
-  lap.Lap(Stage::kLemmatise);
-  for (size_t i = 0; i < n; ++i) {
-    if (!ok[i]) continue;
-    for (const Sentence& sent : docs[i].sentences) impl_->parser->Parse(&docs[i], sent);
-  }
-  lap.Lap(Stage::kParse);
+  // One stage over every sentence of the batch, then its lap.
+  auto stage = [&](Stage name, const auto& run) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!ok[i]) continue;
+      for (const Sentence& sent : docs[i].sentences) run(&docs[i], sent);
+    }
+    lap.Lap(name);
+  };
+  stage(Stage::kTag, [&](Document* d, const Sentence& s) { impl_->tagger->Tag(d, s); });
+  stage(Stage::kLemmatise, [&](Document* d, const Sentence& s) { impl_->lemmatizer->Lemmatize(d, s); });
+  stage(Stage::kParse, [&](Document* d, const Sentence& s) { impl_->parser->Parse(d, s); });
 }
 
 Status Pipeline::SegmentDocument(Document* doc) const {

@@ -50,26 +50,33 @@ struct Scratch {
   std::vector<int> classes;
   int32_t scores[256];
   uint64_t feats[2][kNumTagFeatures];  // this word's, the next word's
-  // Per-thread memo of word-only score sums: form hash -> offset into rows.
-  uint64_t model_id = 0;  // Tagger::memo_id_ of the model the memo belongs to
+  // Per-thread memos of one tagger (`model_id`, its Tagger::memo_id_): the
+  // word-only score sums (form hash -> offset into rows) and the per-form
+  // info (affix and shape hashes, tag dictionary, WordNet classes).
+  uint64_t model_id = 0;
   std::unordered_map<uint64_t, uint32_t> word_rows;
   std::vector<int32_t> rows;
-  // Per-thread memo of the per-form info (affix and shape hashes, tag
-  // dictionary, WordNet classes), for the same model as `model_id`.
-  uint64_t info_model_id = 0;
   TagInfoMemo info_memo;
+
+  // Empties the memos when they belong to another tagger; the info memo
+  // also when it holds kMaxCachedForms forms (the word sums are capped as
+  // they grow, in WordScores).
+  void Bind(uint64_t id) {
+    if (model_id != id) ClearWordRows();
+    if (model_id != id || info_memo.size() >= kMaxCachedForms) info_memo.clear();
+    model_id = id;
+  }
+  void ClearWordRows() {
+    word_rows.clear();
+    rows.clear();
+  }
 };
 
 // The word-only score sums for `form` (whose features are `feats`), from the
-// memo or computed into it.
-const int32_t* WordScores(const SparseModel& model, uint64_t model_id, Scratch& s, uint64_t form,
-                          const uint64_t* feats) {
+// memo or computed into it (the memo is bound to the model by Scratch::Bind).
+const int32_t* WordScores(const SparseModel& model, Scratch& s, uint64_t form, const uint64_t* feats) {
   const size_t nc = static_cast<size_t>(model.num_classes());
-  if (s.model_id != model_id || s.word_rows.size() >= kMaxCachedForms) {
-    s.model_id = model_id;
-    s.word_rows.clear();
-    s.rows.clear();
-  }
+  if (s.word_rows.size() >= kMaxCachedForms) s.ClearWordRows();
   auto [it, added] = s.word_rows.try_emplace(form, static_cast<uint32_t>(s.rows.size()));
   if (added) {
     uint64_t word[kNumWordOnly];
@@ -108,10 +115,7 @@ Tagger::Tagger(std::vector<std::string> classes, std::unordered_map<uint64_t, in
 
 void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int>* classes) const {
   Scratch& s = ThreadScratch();
-  if (s.info_model_id != memo_id_ || s.info_memo.size() >= kMaxCachedForms) {
-    s.info_model_id = memo_id_;
-    s.info_memo.clear();
-  }
+  s.Bind(memo_id_);
   ComputeTagTokenInfo(forms, tag_dict_, *wordnet_, /*for_training=*/false, &s.info, &s.info_memo);
   classes->resize(forms.size());
   int prev1 = kNoTag, prev2 = kNoTag;
@@ -137,7 +141,7 @@ void Tagger::Predict(const std::vector<std::string_view>& forms, std::vector<int
       best = s.info[i].dict_class;
     } else {
       SetTagDependentFeatures(s.info, i, prev1, prev2, feats);
-      const int32_t* word = WordScores(model_, memo_id_, s, s.info[i].form, feats);
+      const int32_t* word = WordScores(model_, s, s.info[i].form, feats);
       uint64_t context[kNumContext];
       for (int k = 0; k < kNumContext; ++k) context[k] = feats[kContext[k]];
       model_.Score(context, kNumContext, s.scores, word);
