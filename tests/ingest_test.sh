@@ -12,6 +12,9 @@
 #     SIGKILL at random moments 20 times in a row; after every kill the file
 #     passes PRAGMA integrity_check and the store's invariants; a final rerun
 #     completes it, and it then equals a store ingested without faults.
+#  6. The same with `ingest --bulk` (event indexes deferred to the end):
+#     after the kills the store is whole and marked; `query` builds the
+#     indexes; a bulk rerun completes it.
 #
 # Usage: bash tests/ingest_test.sh path/to/faultline   (from the repo root)
 set -euo pipefail
@@ -223,59 +226,74 @@ SELECT 'events with a missing incident: ' || COUNT(*) FROM events WHERE incident
 EOF
 }
 
-kdb=$work/killed.db
-landed=0      # kills of a run that had stored stories and was storing more
-finished=0    # runs that ended before their kill came
-prev_docs=0
-printf '%-5s %-22s %-10s %-10s\n' kill "when" documents events
-for i in $(seq 1 "$kills"); do
-  "$fl" ingest "$work/big.jsonl" --db "$kdb" -q --batch 4 2>"$work/err" &
-  bg=$!
-  if (( i % 5 == 0 )); then
-    wait_ms=$(( RANDOM % 300 ))
-    when="start + $wait_ms ms"
-  else
+# kill_runs N ARGS...: N runs of `ingest ARGS` on $kdb, each killed with
+# SIGKILL, with the invariants checked after each; sets landed, finished,
+# prev_docs.
+kill_runs() {
+  local n=$1 i rc wait_ms when d_now e_now problems
+  shift
+  landed=0      # kills of a run that had stored stories and was storing more
+  finished=0    # runs that ended before their kill came
+  prev_docs=0
+  printf '%-5s %-22s %-10s %-10s\n' kill "when" documents events
+  for i in $(seq 1 "$n"); do
+    "$fl" ingest "$work/big.jsonl" --db "$kdb" -q --batch 4 "$@" 2>"$work/err" &
+    bg=$!
+    if (( i % 5 == 0 )); then
+      wait_ms=$(( RANDOM % 300 ))
+      when="start + $wait_ms ms"
+    else
+      rc=0
+      wait_commit "$bg" "$prev_docs" || rc=$?
+      [[ $rc == 2 ]] && fail "kill $i: no commit within 60 s"
+      wait_ms=$(( RANDOM % span_ms ))
+      when="1st commit + $wait_ms ms"
+    fi
+    sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
+    kill -9 "$bg" 2>/dev/null || true
     rc=0
-    wait_commit "$bg" "$prev_docs" || rc=$?
-    [[ $rc == 2 ]] && fail "kill $i: no commit within 60 s"
-    wait_ms=$(( RANDOM % span_ms ))
-    when="1st commit + $wait_ms ms"
-  fi
-  sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
-  kill -9 "$bg" 2>/dev/null || true
-  rc=0
-  wait "$bg" 2>/dev/null || rc=$?
-  bg=""
-  case $rc in
-    137) ;;                            # killed, as meant
-    0) finished=$((finished + 1)) ;;   # done before the kill: still a valid run
-    *) fail "kill $i: ingest exited $rc (not by the kill)" ;;
-  esac
-  [[ -f "$kdb" ]] || { printf '%-5s %-22s %-10s %-10s\n' "$i" "$when" "(no file yet)" -; continue; }
-  problems=$(check_store "$kdb")
-  [[ -z "$problems" ]] || fail "after kill $i ($when): $(echo "$problems" | head -n 5)"
-  read -r d_now e_now < <(q "$kdb" "SELECT (SELECT COUNT(*) FROM documents) || ' ' || (SELECT COUNT(*) FROM events)")
-  (( d_now > prev_docs && rc == 137 )) && landed=$((landed + 1))
-  prev_docs=$d_now
-  printf '%-5s %-22s %-10s %-10s\n' "$i" "$when" "$d_now" "$e_now"
-done
-(( prev_docs < stories )) || fail "the store was complete before the last kill: the kills did not test a partial ingest"
-(( landed >= kills / 2 )) || fail "only $landed of $kills kills came while stories were being stored"
+    wait "$bg" 2>/dev/null || rc=$?
+    bg=""
+    case $rc in
+      137) ;;                            # killed, as meant
+      0) finished=$((finished + 1)) ;;   # done before the kill: still a valid run
+      *) fail "kill $i: ingest $* exited $rc (not by the kill)" ;;
+    esac
+    [[ -f "$kdb" ]] || { printf '%-5s %-22s %-10s %-10s\n' "$i" "$when" "(no file yet)" -; continue; }
+    problems=$(check_store "$kdb")
+    [[ -z "$problems" ]] || fail "after kill $i ($when): $(echo "$problems" | head -n 5)"
+    read -r d_now e_now < <(q "$kdb" "SELECT (SELECT COUNT(*) FROM documents) || ' ' || (SELECT COUNT(*) FROM events)")
+    (( d_now > prev_docs && rc == 137 )) && landed=$((landed + 1))
+    prev_docs=$d_now
+    printf '%-5s %-22s %-10s %-10s\n' "$i" "$when" "$d_now" "$e_now"
+  done
+  (( prev_docs < stories )) || fail "the store was complete before the last kill: the kills did not test a partial ingest"
+  (( landed >= n / 2 )) || fail "only $landed of $n kills came while stories were being stored"
+}
 
-# The rerun completes the store, which must then equal the reference.
-"$fl" ingest "$work/big.jsonl" --db "$kdb" -q --batch 4 2>"$work/err" || fail "the rerun after $kills kills exited $?"
-problems=$(check_store "$kdb")
-[[ -z "$problems" ]] || fail "after the rerun: $(echo "$problems" | head -n 5)"
-q "$ref" "SELECT doc_key FROM documents" | LC_ALL=C sort >"$work/ref.docs"
-q "$kdb" "SELECT doc_key FROM documents" | LC_ALL=C sort >"$work/kdb.docs"
-cmp -s "$work/ref.docs" "$work/kdb.docs" || fail "the completed store has other documents than the reference"
-dump_events "$ref" >"$work/ref.events"
-dump_events "$kdb" >"$work/kdb.events"
-# comm on sorted lists matches equal lines one to one, so repeats count.
-lost=$(LC_ALL=C comm -23 "$work/ref.events" "$work/kdb.events" | wc -l)
-dup=$(LC_ALL=C comm -13 "$work/ref.events" "$work/kdb.events" | wc -l)
-ref_q=$(q "$ref" "SELECT COUNT(*) FROM quotes"); kdb_q=$(q "$kdb" "SELECT COUNT(*) FROM quotes")
-ref_c=$(q "$ref" "SELECT COUNT(*) FROM counts"); kdb_c=$(q "$kdb" "SELECT COUNT(*) FROM counts")
+# rerun_completes ARGS...: one more `ingest ARGS` completes $kdb, which must
+# then equal the reference; sets lost, dup, ref_q, kdb_q, ref_c, kdb_c.
+rerun_completes() {
+  "$fl" ingest "$work/big.jsonl" --db "$kdb" -q --batch 4 "$@" 2>"$work/err" || fail "the rerun after the kills exited $?"
+  problems=$(check_store "$kdb")
+  [[ -z "$problems" ]] || fail "after the rerun: $(echo "$problems" | head -n 5)"
+  q "$ref" "SELECT doc_key FROM documents" | LC_ALL=C sort >"$work/ref.docs"
+  q "$kdb" "SELECT doc_key FROM documents" | LC_ALL=C sort >"$work/kdb.docs"
+  cmp -s "$work/ref.docs" "$work/kdb.docs" || fail "the completed store has other documents than the reference"
+  dump_events "$ref" >"$work/ref.events"
+  dump_events "$kdb" >"$work/kdb.events"
+  # comm on sorted lists matches equal lines one to one, so repeats count.
+  lost=$(LC_ALL=C comm -23 "$work/ref.events" "$work/kdb.events" | wc -l)
+  dup=$(LC_ALL=C comm -13 "$work/ref.events" "$work/kdb.events" | wc -l)
+  ref_q=$(q "$ref" "SELECT COUNT(*) FROM quotes"); kdb_q=$(q "$kdb" "SELECT COUNT(*) FROM quotes")
+  ref_c=$(q "$ref" "SELECT COUNT(*) FROM counts"); kdb_c=$(q "$kdb" "SELECT COUNT(*) FROM counts")
+  [[ $lost == 0 && $dup == 0 ]] || fail "$lost events lost, $dup duplicated after the kills and a rerun"
+  [[ $ref_q == "$kdb_q" && $ref_c == "$kdb_c" ]] || fail "quotes or counts differ from the reference"
+}
+
+kdb=$work/killed.db
+kill_runs "$kills"
+rerun_completes
 
 echo
 printf '%-44s | %-11s | %-11s | %-17s\n' fault "times tried" "events lost" "events duplicated"
@@ -285,6 +303,30 @@ printf '%-44s | %-11s | %-11s | %-17s\n' "same text under another id" 1 0 0
 echo "($stories stories, $ref_events events; reference ingest ${ref_ms} ms; kills at first commit + 0..${span_ms} ms" \
      "or start + 0..300 ms; $landed kills landed while storing, $finished runs finished first;" \
      "quotes $kdb_q/$ref_q, counts $kdb_c/$ref_c)"
-[[ $lost == 0 && $dup == 0 ]] || fail "$lost events lost, $dup duplicated after $kills kills and a rerun"
-[[ $ref_q == "$kdb_q" && $ref_c == "$kdb_c" ]] || fail "quotes or counts differ from the reference"
 echo "ok 5: $kills kills, integrity and invariants held after each; the rerun completed the store: 0 lost, 0 duplicated"
+
+# ---------------------------------------------------------------------------
+# 6. The kill test of a bulk load (`ingest --bulk`: the five wide event
+# indexes dropped, built at the end). After the kills the store is whole
+# but marked as deferring its indexes; any command that opens it (here
+# `query`) builds them; a bulk rerun drops them again, completes the store
+# and builds them. Every step keeps the invariants of test 5.
+wide_indexes() {
+  q "$kdb" "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN
+            ('events_day', 'events_source', 'events_target_code', 'events_source_code', 'events_code')"
+}
+deferred() { q "$kdb" "SELECT COUNT(*) FROM meta WHERE key = 'event_indexes' AND value = 'deferred'"; }
+rm -f "$kdb" "$kdb-wal" "$kdb-shm"
+bulk_kills=$(( kills / 4 > 3 ? kills / 4 : 3 ))
+kill_runs "$bulk_kills" --bulk
+[[ $(wide_indexes) == 0 && $(deferred) == 1 ]] || fail "a killed bulk load: expected no wide event indexes and the mark"
+"$fl" query --db "$kdb" --limit 3 >"$work/out" 2>"$work/err" || fail "query on an unfinished bulk load exited $?"
+grep -q "building the event indexes of an unfinished bulk load" "$work/err" || fail "query did not say it builds the indexes"
+[[ $(wide_indexes) == 5 && $(deferred) == 0 ]] || fail "opening an unfinished bulk load did not build its indexes"
+[[ $(wc -l <"$work/out") -ge 3 ]] || fail "query printed nothing after building the indexes"
+problems=$(check_store "$kdb")
+[[ -z "$problems" ]] || fail "after the indexes were built: $(echo "$problems" | head -n 5)"
+rerun_completes --bulk
+[[ $(wide_indexes) == 5 && $(deferred) == 0 ]] || fail "the bulk rerun did not build the event indexes"
+echo "ok 6: $bulk_kills kills of ingest --bulk ($landed while storing): invariants held; query built the deferred" \
+     "indexes; the bulk rerun completed the store: 0 lost, 0 duplicated"

@@ -23,13 +23,16 @@ int RunIngest(int argc, char** argv) {
   PipelineOptions opts;
   BatchOptions batch;
   batch.command = "faultline ingest";
-  bool all_statuses = false, quiet = false;
+  bool all_statuses = false, quiet = false, bulk = false;
   app.add_option("paths", paths, "files, folders, or - for standard input")->required();
   app.add_option("--db", db, "SQLite file (created if missing) or postgresql://user@host:port/db")->required();
   app.add_flag("--all-statuses", all_statuses, "also store negated and hypothetical events");
   app.add_option("--threads", batch.threads, "coding threads")->check(CLI::Range(1u, 256u));
   app.add_option("--batch", batch.batch_size, "stories per transaction (per thread)")->check(CLI::Range(1, 100000));
   app.add_flag("-q,--quiet", quiet, "no progress lines");
+  app.add_flag("--bulk", bulk,
+               "defer the store's event indexes and build them once at the end (for loads as large as the store"
+               " or larger; doc/store.md)");
   app.add_option("--home", opts.home, "folder with data/ and models/");
   CLI11_PARSE(app, argc, argv);
   opts.coder.emit_unreal = all_statuses;
@@ -37,7 +40,7 @@ int RunIngest(int argc, char** argv) {
   // (SQLite reports it, the batch rolls back) instead of killing the process.
   std::signal(SIGXFSZ, SIG_IGN);
 
-  auto store = EventStore::Open(db);
+  auto store = bulk ? EventStore::OpenForBulkLoad(db) : EventStore::Open(db);
   if (!store.ok()) {
     std::fprintf(stderr, "faultline ingest: %s\n", store.status().message().c_str());
     return 2;
@@ -84,6 +87,17 @@ int RunIngest(int argc, char** argv) {
                              },
                              &totals);
   if (!quiet) progress.Finish();
+  // Built even after a failed run: what was stored is whole and indexed.
+  Status indexed = Status::Ok();
+  if (bulk) {
+    auto building = std::chrono::steady_clock::now();
+    if (!quiet) std::fprintf(stderr, "faultline ingest: building the event indexes\n");
+    indexed = (*store)->FinishBulkLoad();
+    if (!quiet && indexed.ok()) {
+      std::fprintf(stderr, "faultline ingest: event indexes built in %.2f s\n",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - building).count());
+    }
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,
                "faultline ingest: %zu stories stored, %zu already there, %zu skipped; %zu events, %zu quotes, "
@@ -92,6 +106,11 @@ int RunIngest(int argc, char** argv) {
                seconds > 0 ? added.stories / seconds : 0.0, seconds > 0 ? added.events / seconds : 0.0);
   if (!run.ok()) {
     std::fprintf(stderr, "faultline ingest: %s (stories stored before this are kept)\n", run.message().c_str());
+    return 1;
+  }
+  if (!indexed.ok()) {
+    std::fprintf(stderr, "faultline ingest: building the event indexes: %s (the next open of the store builds them)\n",
+                 indexed.message().c_str());
     return 1;
   }
   if (!lookup.ok()) std::fprintf(stderr, "faultline ingest: %s\n", lookup.message().c_str());

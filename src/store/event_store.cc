@@ -80,15 +80,33 @@ Status ParseDyad(const std::string& text, EventFilter* filter) {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& where) {
+// Opens with the schema; then a bulk load defers the event indexes (unless
+// an unfinished one already did), anything else builds them if deferred.
+static Result<std::unique_ptr<EventStore>> OpenStore(const std::string& where, bool bulk_load) {
   auto db = OpenDatabase(where);
   if (!db.ok()) return db.status();
   auto store = std::make_unique<EventStore>(std::move(db).value());
-  if (Status s = CreateSchema(store->db_.get()); !s.ok()) {
-    return s.Prefixed(where);
+  if (Status s = CreateSchema(&store->db()); !s.ok()) return s.Prefixed(where);
+  auto deferred = EventIndexesDeferred(&store->db());
+  if (!deferred.ok()) return deferred.status().Prefixed(where);
+  Status s = Status::Ok();
+  if (bulk_load && !*deferred) {
+    s = DeferEventIndexes(&store->db());
+  } else if (!bulk_load && *deferred) {
+    std::fprintf(stderr, "faultline: %s: building the event indexes of an unfinished bulk load\n", where.c_str());
+    s = store->FinishBulkLoad();
   }
+  if (!s.ok()) return s.Prefixed(where);
   return store;
 }
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& where) { return OpenStore(where, false); }
+
+Result<std::unique_ptr<EventStore>> EventStore::OpenForBulkLoad(const std::string& where) {
+  return OpenStore(where, true);
+}
+
+Status EventStore::FinishBulkLoad() { return BuildEventIndexes(db_.get()); }
 
 EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {
   if (db_->dialect() == SqlDialect::kPostgres) events_plan_.mode = EventsPlan::Mode::kPlanner;

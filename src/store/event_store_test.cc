@@ -1410,6 +1410,71 @@ TEST_P(EventStoreTest, ReopenedStoreKeepsEverything) {
 }
 
 // ---------------------------------------------------------------------------
+// Bulk loading: the five wide event indexes deferred, then built once.
+
+constexpr const char* kWideEventIndexes[] = {"events_day", "events_source", "events_target_code",
+                                             "events_source_code", "events_code"};
+
+TEST_P(EventStoreTest, BulkLoadDefersTheEventIndexesAndBuildsThemAtTheEnd) {
+  MainData m;
+  AddMain(m);  // a store with indexes: what the bulk-loaded one must answer
+  const std::string want = Snapshot();
+  EventFilter rus19;
+  rus19.actor = "RUS";
+  rus19.root = "19";
+  const std::vector<std::string> answer = Find(rus19);
+  ASSERT_EQ(answer.size(), 8u);
+  ASSERT_OK(store_->db().Execute(
+      "DELETE FROM events; DELETE FROM quotes; DELETE FROM counts; DELETE FROM sentences; DELETE FROM incidents;"
+      " DELETE FROM documents; DELETE FROM dyad_days; DELETE FROM events_by_value; DELETE FROM events_by_day"));
+
+  store_.reset();
+  store_ = MUST(EventStore::OpenForBulkLoad(where_));
+  EXPECT_TRUE(MUST(EventIndexesDeferred(&store_->db())));
+  for (const char* index : kWideEventIndexes) EXPECT_EQ(IndexSql(index).size(), 0u) << index;
+  EXPECT_EQ(IndexSql("events_document").size(), 1u);  // the narrow ones stay
+  AddMain(m);  // duplicates are still found: the document indexes stay too
+  ASSERT_OK(store_->FinishBulkLoad());
+  EXPECT_FALSE(MUST(EventIndexesDeferred(&store_->db())));
+  for (const char* index : kWideEventIndexes) EXPECT_EQ(IndexSql(index).size(), 1u) << index;
+  EXPECT_EQ(Snapshot(), want);
+  store_->set_events_plan({EventsPlan::Mode::kSeek});
+  EXPECT_EQ(Find(rus19), answer);
+  EXPECT_EQ(store_->last_events_plan(), "seek events_source_code+events_target_code");
+}
+
+// A bulk load that stops before FinishBulkLoad (killed: tests/ingest_test.sh
+// kills a real `ingest --bulk`) leaves a whole store without its wide
+// indexes; a second bulk load goes on without building them, and the next
+// plain Open() builds them.
+TEST_P(EventStoreTest, UnfinishedBulkLoadIsIndexedByTheNextOpen) {
+  MainData m;
+  store_.reset();
+  store_ = MUST(EventStore::OpenForBulkLoad(where_));
+  ASSERT_EQ(MUST(store_->Add(Batch({&m.s3, &m.s1, &m.s2}))).stories, 3u);
+  store_.reset();  // no FinishBulkLoad
+  store_ = MUST(EventStore::OpenForBulkLoad(where_));
+  EXPECT_TRUE(MUST(EventIndexesDeferred(&store_->db())));
+  EXPECT_EQ(IndexSql("events_day").size(), 0u);
+  AddStats more = MUST(store_->Add(Batch({&m.s1, &m.s4})));
+  EXPECT_EQ(more.stories, 1u);
+  EXPECT_EQ(more.duplicates, 1u);
+  const std::string before = Snapshot();
+  store_.reset();
+  store_ = MUST(EventStore::Open(where_));
+  EXPECT_FALSE(MUST(EventIndexesDeferred(&store_->db())));
+  for (const char* index : kWideEventIndexes) EXPECT_EQ(IndexSql(index).size(), 1u) << index;
+  EXPECT_EQ(Snapshot(), before);
+  EventFilter f;
+  f.code = "19";
+  store_->set_events_plan({EventsPlan::Mode::kSeek});
+  const std::vector<std::string> seek = Find(f);
+  store_->set_events_plan({EventsPlan::Mode::kPlanner});
+  EXPECT_EQ(Find(f), seek);
+  EXPECT_FALSE(seek.empty());
+}
+
+// ---------------------------------------------------------------------------
 // The dyad_days rollup: what it answers equals what the events say.
 
 std::string Show(const std::vector<TimelinePoint>& points) {

@@ -199,7 +199,11 @@ Status CreateSchema(SqlConnection* db) {
   // rollup rows of a dyad sit together, in day order.
   sql = Substitute(std::move(sql), "{WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
   if (Status s = db->Begin(); !s.ok()) return s;
-  Status s = db->Execute(sql + kEventIndexes);
+  Status s = db->Execute(sql);
+  // A bulk load in progress (or killed) keeps its event indexes for the end.
+  auto deferred = s.ok() ? EventIndexesDeferred(db) : Result<bool>(false);
+  if (!deferred.ok()) s = deferred.status();
+  if (s.ok() && !*deferred) s = db->Execute(kEventIndexes);
   if (s.ok()) {
     auto rows = db->Query("SELECT value FROM meta WHERE key = 'schema_version'");
     const std::string version = rows.ok() && !rows->empty() ? rows->front().Text(0) : "";
@@ -209,7 +213,7 @@ Status CreateSchema(SqlConnection* db) {
       auto ins = db->Query("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
                            {std::string(std::to_string(kSchemaVersion))});
       if (!ins.ok()) s = ins.status();
-    } else if (version == "1" || version == "2" || version == "3") {
+    } else if ((version == "1" || version == "2" || version == "3") && !*deferred) {
       // 1 -> 2: the rollup from the events; 2 -> 3: the event counts and
       // the wider event indexes; 3 -> 4: the code-keyed actor indexes.
       if (version == "1") s = db->Execute(kFillDyadDays);
@@ -226,6 +230,38 @@ Status CreateSchema(SqlConnection* db) {
                           std::to_string(kSchemaVersion));
     }
   }
+  if (!s.ok()) {
+    (void)db->Rollback();
+    return s;
+  }
+  return db->Commit();
+}
+
+Result<bool> EventIndexesDeferred(SqlConnection* db) {
+  auto rows = db->Query("SELECT 1 FROM meta WHERE key = 'event_indexes' AND value = 'deferred'");
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+// Both in one transaction with the meta row that says so: a process killed
+// at any moment leaves either all five indexes or none and the mark.
+Status DeferEventIndexes(SqlConnection* db) {
+  if (Status s = db->Begin(); !s.ok()) return s;
+  Status s = db->Execute(
+      "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target_code;"
+      " DROP INDEX IF EXISTS events_source_code; DROP INDEX IF EXISTS events_code;"
+      " DELETE FROM meta WHERE key = 'event_indexes';"
+      " INSERT INTO meta (key, value) VALUES ('event_indexes', 'deferred');");
+  if (!s.ok()) {
+    (void)db->Rollback();
+    return s;
+  }
+  return db->Commit();
+}
+
+Status BuildEventIndexes(SqlConnection* db) {
+  if (Status s = db->Begin(); !s.ok()) return s;
+  Status s = db->Execute(std::string(kEventIndexes) + "DELETE FROM meta WHERE key = 'event_indexes';");
   if (!s.ok()) {
     (void)db->Rollback();
     return s;

@@ -18,8 +18,20 @@ namespace faultline {
 // events_target_code (an actor's events by code) in place of events_target
 inline constexpr int kSchemaVersion = 4;
 
-// Creates what is missing (idempotent) and checks the version.
+// Creates what is missing (idempotent) and checks the version. The five
+// wide event indexes are left out while a bulk load has them deferred.
 Status CreateSchema(SqlConnection* db);
+
+// Bulk loading (doc/store.md, "Bulk loading"): a store's five wide event
+// indexes (kEventIndexes in schema.cc) cost one B-tree insert each per event,
+// at a random place, which is most of what an event costs to store in a large
+// store. DeferEventIndexes drops them and marks the store (meta
+// event_indexes = deferred) in one transaction; BuildEventIndexes creates them
+// by sorting, once, and clears the mark. A store so marked answers queries
+// correctly but slowly, so EventStore::Open builds them first.
+Status DeferEventIndexes(SqlConnection* db);
+Status BuildEventIndexes(SqlConnection* db);
+Result<bool> EventIndexesDeferred(SqlConnection* db);
 
 }  // namespace faultline
 
