@@ -8,7 +8,7 @@
 #  3. A story under another id whose text differs only in spacing is not stored.
 #  4. Bad records among good ones: the good are stored, each fault names its
 #     file:line, the exit status is 1.
-#  5. The kill test: `ingest --batch 4` of a 425-story corpus killed with
+#  5. The kill test: `ingest --batch 4` of a 1,020-story corpus killed with
 #     SIGKILL at random moments 20 times in a row; after every kill the file
 #     passes PRAGMA integrity_check and the store's invariants; a final rerun
 #     completes it, and it then equals a store ingested without faults.
@@ -133,7 +133,8 @@ echo "ok 4: 4 good stories stored around 2 bad records; exit 1; errors name file
 
 # ---------------------------------------------------------------------------
 # 5. The kill test.
-# 25 copies of the 17 sample stories, each with its own id and a line that
+# 60 copies of the 17 sample stories (enough that 20 short runs on a fast
+# machine do not complete it), each with its own id and a line that
 # makes its text unique (the copies are not duplicates of each other).
 python3 - "$work/big.jsonl" <<'EOF'
 import glob, json, os, sys
@@ -146,7 +147,7 @@ for line in open("examples/wire.jsonl", encoding="utf-8"):
     r = json.loads(line)
     base.append({"id": r["id"], "date": r["date"], "text": r["text"]})
 with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for copy in range(25):
+    for copy in range(60):
         for r in base:
             out.write(json.dumps({"id": f"k{copy:02d}-{r['id']}", "date": r["date"],
                                   "text": r["text"] + f"\n\nDesk note {copy} for {r['id']}."}) + "\n")
