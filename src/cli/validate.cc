@@ -184,6 +184,7 @@ int RunValidate(int argc, char** argv) {
   opts.coder.emit_unreal = !real_only;
   opts.coder.pair_any_compound = true;  // the peers pair a compound subject with no target
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
+  opts.coder.target_after_verb = true;  // their target: the first actor after the verb
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {

@@ -326,12 +326,32 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 // with no agent ("X said Y would be punished"; not for nouns: "there is
 // subject for discussion" is nobody's act), a target from the surface or the
 // sentence. False when the act has no source at all.
+// The first actor of another side than `sources` after the anchor, up to
+// the next punctuation or coordinating conjunction, with those listed with
+// it; empty if none.
+std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
+                                             const std::vector<const ActorRef*>& sources) {
+  const Tree& t = *sv.tree;
+  for (int i = anchor + 1; i < t.size(); ++i) {
+    if (t.tok(i).upos == "PUNCT" || t.tok(i).upos == "CCONJ") break;
+    int r = sv.ref_at[i];
+    if (r < 0) continue;
+    const ActorRef* cand = &sv.refs[r];
+    bool own = std::any_of(sources.begin(), sources.end(),
+                           [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
+    if (!own) return SurfaceList(sv, r);
+    i = static_cast<int>(cand->last_tok);
+  }
+  return {};
+}
+
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
-                     Arguments* args) {
+                     bool target_after_verb, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
     args->sources.push_back(reporter);
   }
   if (args->sources.empty()) return false;
+  if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from
@@ -343,6 +363,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
       break;
     }
   }
+  if (args->targets.empty() && target_after_verb) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && TargetFromSentence(info.root)) {
     if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
   }
@@ -448,16 +469,22 @@ CodedDocument Coder::Code(const Document& doc) const {
         continue;
       }
       Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref, m.source_ref);
+      if (m.compound_ref >= 0) {
+        // '%' (imported patterns): the compound acts on its own members,
+        // whoever else the sentence names.
+        args.sources = CompoundMembers(sv, m.compound_ref);
+        args.targets.clear();
+      }
       const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
       if (std::getenv("FAULTLINE_TRACE")) {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      if (!CompleteParties(sv, m, *info, reporter, &args)) continue;
+      if (!CompleteParties(sv, m, *info, reporter, options_.target_after_verb, &args)) continue;
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below
-      EmitAll(doc, si, draft, args, reporter, options_.pair_any_compound, &out.events);
+      EmitAll(doc, si, draft, args, reporter, options_.pair_any_compound || m.compound_ref >= 0, &out.events);
       // Where it happened (geo/): the same place for every event of this match.
       if (options_.gazetteer && out.events.size() > first_new) {
         std::optional<Location> place = EventPlace(sv, ctx, m.anchor_tok, *options_.gazetteer);

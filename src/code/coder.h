@@ -36,6 +36,14 @@ struct CoderOptions {
   // "---" (the peers' rule, used when their suites are validated). Off: the
   // first state of its sentence, else the story's main country.
   bool attached_role_countries = false;
+  // An act whose clause names no target takes the first actor of another
+  // side after the verb, up to the next punctuation or coordinating
+  // conjunction, whatever clause it stands in ("Gollum allowed that Mordor
+  // isn't a pleasant place" -> Mordor): the peers' surface rule (TABARI:
+  // "the first actor after the verb"; PETRARCH looks into the verb's
+  // complement clause), used when their suites are validated. Off: a
+  // reported clause's subject is its own verb's, not the target.
+  bool target_after_verb = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -44,6 +44,11 @@ class CoderTest : public ::testing::Test {
   static void TearDownTestSuite() { delete m_; }
 
   CodedDocument Code(const std::string& text, const std::string& date = "2022-02-03", CoderOptions options = {}) {
+    return CodeWith(m_->verbs, text, date, options);
+  }
+  // The same with other verb patterns (imported dialects' items).
+  CodedDocument CodeWith(const VerbDictionary& verbs, const std::string& text, const std::string& date = "2022-02-03",
+                         CoderOptions options = {}) {
     Document doc;
     doc.id = "t";
     doc.date = date;
@@ -54,7 +59,7 @@ class CoderTest : public ::testing::Test {
       m_->lemmatizer->Lemmatize(&doc, s);
       m_->parser->Parse(&doc, s);
     }
-    Coder coder(&m_->actors, &m_->verbs, &m_->codes, options);
+    Coder coder(&m_->actors, &verbs, &m_->codes, options);
     return coder.Code(doc);
   }
   static Models* m_;
@@ -151,6 +156,87 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
   d = Code(attached, "2022-02-03", peers);
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   EXPECT_EQ(d.events[0].source.substr(0, 3), "CHL") << Dump(d);
+}
+
+// A verb pattern as the peers' importers build one: `pre` items before the
+// anchor, `items` after it.
+VerbDictionary PeerVerbs(const std::string& anchor, std::vector<PatternItem> pre, std::vector<PatternItem> items,
+                         const std::string& code) {
+  VerbDictionary v;
+  VerbPattern p;
+  p.anchor = anchor;
+  p.pre = std::move(pre);
+  p.items = std::move(items);
+  p.code = code;
+  p.specificity = 2;
+  p.rule = "test:1";
+  v.AddPattern(p);
+  VerbPattern bare;
+  bare.anchor = anchor;
+  bare.code = "112";
+  bare.specificity = -1;
+  bare.rule = "test:2";
+  v.AddPattern(bare);
+  v.Finish();
+  return v;
+}
+
+PatternItem Words(std::vector<std::string> w, bool adjacent = false) {
+  PatternItem it;
+  it.alternatives = {std::move(w)};
+  it.adjacent = adjacent;
+  return it;
+}
+
+PatternItem CompoundSlot() {
+  PatternItem it;
+  it.compound = true;
+  return it;
+}
+
+// The peers' target: the first actor after the verb, even as the subject
+// of the clause it reports ("allowed that Peru isn't ..."); ours leaves a
+// reported clause's subject to its own verb.
+TEST_F(CoderTest, TargetAfterTheVerbOnlyByThePeersRule) {
+  VerbDictionary v = PeerVerbs("allow", {}, {Words({"pleasant"})}, "020");
+  const std::string text = "Chile allowed that Peru is not a really pleasant place to visit.";
+  CodedDocument own = CodeWith(v, text);
+  ASSERT_TRUE(Has(own, "CHL", "", "02")) << Dump(own);
+  for (const Event& e : own.events) EXPECT_NE(e.target, "PER") << Dump(own);
+  CoderOptions peers;
+  peers.target_after_verb = true;
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+}
+
+// '%' (imported): the compound it names acts on its own members, whoever
+// else the sentence names, before the verb ("% HAVE *") or after it
+// (TABARI "HAS * WITH %"); one actor alone does not fill it.
+TEST_F(CoderTest, CompoundSlotPairsItsMembers) {
+  VerbDictionary before = PeerVerbs("postpone", {CompoundSlot(), Words({"have"})}, {}, "191");
+  CodedDocument d = CodeWith(before, "Chile and Peru have postponed their talks with Bolivia.");
+  EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
+  EXPECT_TRUE(Has(d, "PER", "CHL", "19")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_NE(e.target, "BOL") << Dump(d);
+  d = CodeWith(before, "Chile has postponed its talks with Bolivia.");
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) EXPECT_EQ(e.code, "112") << Dump(d);  // the bare verb
+  VerbDictionary after = PeerVerbs("exchange", {}, {Words({"with"}), CompoundSlot()}, "191");
+  d = CodeWith(after, "Argentina has exchanged prisoners with Chile and Peru.");
+  EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
+  EXPECT_TRUE(Has(d, "PER", "CHL", "19")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_NE(e.source, "ARG") << Dump(d);
+}
+
+// "*_OF" (imported): the word must follow the verb at once.
+TEST_F(CoderTest, AdjacentItemFollowsTheVerbAtOnce) {
+  const std::string text = "Chile accused Peru of cheating.";
+  CodedDocument d = CodeWith(PeerVerbs("accuse", {}, {Words({"of"}, true)}, "111"), text);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_EQ(e.code, "112") << Dump(d);
+  d = CodeWith(PeerVerbs("accuse", {}, {Words({"of"})}, "111"), text);
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) EXPECT_EQ(e.code, "111") << Dump(d);
 }
 
 TEST_F(CoderTest, ThreatsAreConditional) {

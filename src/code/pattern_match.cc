@@ -101,11 +101,35 @@ int FirstRefIn(const SentenceView& sv, uint32_t from, uint32_t to, const std::ve
 }
 
 // Sets the slot's reference; false if the slot is there and finds none
-// (the pattern names an actor that is not there).
-bool FillSlot(const PatternItem& slot, int ref, PatternMatch* m) {
+// (the pattern names an actor that is not there) or, for '%', finds one
+// actor alone rather than a list.
+bool FillSlot(const SentenceView& sv, const PatternItem& slot, int ref, PatternMatch* m) {
   if (ref < 0) return false;
-  (slot.source ? m->source_ref : m->target_ref) = ref;
+  if (slot.compound) {
+    if (CompoundMembers(sv, ref).size() < 2) return false;
+    m->compound_ref = ref;
+  } else {
+    (slot.source ? m->source_ref : m->target_ref) = ref;
+  }
   return true;
+}
+
+// The first word of the stretch that ends before word `w`: back to the
+// previous punctuation, passing over a parenthesis ("The Philippines and
+// the European Union (EU) agree").
+uint32_t StretchStart(const SentenceView& sv, uint32_t w) {
+  while (w > 0) {
+    if (sv.words[w - 1].key == ")") {
+      uint32_t open = w - 1;
+      while (open > 0 && sv.words[open].key != "(") --open;
+      if (sv.words[open].key != "(") break;
+      w = open;
+      continue;
+    }
+    if (IsPunctWord(sv, w - 1)) break;
+    --w;
+  }
+  return w;
 }
 
 // Matches the items before the anchor right to left, each as near the
@@ -114,8 +138,7 @@ bool FillSlot(const PatternItem& slot, int ref, PatternMatch* m) {
 bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMatch* m) {
   if (p.pre.empty()) return true;
   uint32_t limit = w - static_cast<uint32_t>(p.before.size());  // items end at or before this word
-  uint32_t floor = limit;
-  while (floor > 0 && !IsPunctWord(sv, floor - 1)) --floor;
+  uint32_t floor = StretchStart(sv, limit);
   const PatternItem* slot = nullptr;  // a slot waiting for its left neighbour
   uint32_t slot_right = limit;
   for (auto it = p.pre.rbegin(); it != p.pre.rend(); ++it) {
@@ -140,11 +163,11 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
       }
     }
     if (best < 0) return false;
-    if (slot && !FillSlot(*slot, FirstRefIn(sv, best + best_len, slot_right, nullptr, slot->skip), m)) return false;
+    if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, best + best_len, slot_right, nullptr, slot->skip), m)) return false;
     slot = nullptr;
     limit = static_cast<uint32_t>(best);
   }
-  if (slot && !FillSlot(*slot, FirstRefIn(sv, floor, slot_right, nullptr, slot->skip), m)) return false;
+  if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, floor, slot_right, nullptr, slot->skip), m)) return false;
   m->first_tok = std::min(m->first_tok, sv.words[limit < w ? limit : w].first);
   return true;
 }
@@ -158,7 +181,7 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
   uint32_t slot_from = 0;
   for (const PatternItem& item : p.items) {
     if (item.slot()) {
-      if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, pos, &in, slot->skip), m)) return false;
+      if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, slot_from, pos, &in, slot->skip), m)) return false;
       slot = &item;
       slot_from = pos;
       continue;
@@ -167,17 +190,18 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
     for (const auto& alt : item.alternatives) {
       uint32_t start = 0;
       uint32_t end = FindSeq(sv, in, pos, alt, &start);
+      if (end && item.adjacent && start != pos) end = 0;
       if (end && (!best_end || start < best_start)) {
         best_end = end;
         best_start = start;
       }
     }
     if (!best_end) return false;
-    if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, best_start, &in, slot->skip), m)) return false;
+    if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, slot_from, best_start, &in, slot->skip), m)) return false;
     slot = nullptr;
     pos = best_end;
   }
-  if (slot && !FillSlot(*slot, FirstRefIn(sv, slot_from, static_cast<uint32_t>(sv.words.size()), &in, slot->skip), m)) {
+  if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, slot_from, static_cast<uint32_t>(sv.words.size()), &in, slot->skip), m)) {
     return false;
   }
   m->pattern = &p;

@@ -14,6 +14,7 @@ struct PatternMatch {
   int anchor_tok = -1;
   int target_ref = -1;     // index into SentenceView::refs chosen by '+', or -1
   int source_ref = -1;     // the same for '$'
+  int compound_ref = -1;   // the same for '%': a compound whose members act on each other
   uint32_t first_tok = 0;  // evidence: anchor .. last matched word
   uint32_t last_tok = 0;
   // References in the anchor's clause after the anchor, in order: the

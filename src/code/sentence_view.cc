@@ -204,4 +204,14 @@ std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
   return out;
 }
 
+std::vector<const ActorRef*> CompoundMembers(const SentenceView& sv, int r) {
+  std::vector<const ActorRef*> out = SurfaceList(sv, r);
+  for (int c : sv.tree->WithConjuncts(sv.refs[r].head_tok)) {
+    if (sv.ref_at[c] < 0) continue;
+    const ActorRef* x = &sv.refs[sv.ref_at[c]];
+    if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+  }
+  return out;
+}
+
 }  // namespace faultline

@@ -61,6 +61,9 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
 // Fornost and Bree", whatever the parser made of it) when a conjunction
 // closes the list; else just r (a comma alone may be an apposition).
 std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r);
+// SurfaceList(sv, r) with the references the tree coordinates with r
+// ("The Philippines and the European Union"): the members of a compound.
+std::vector<const ActorRef*> CompoundMembers(const SentenceView& sv, int r);
 // Whether references `left` and `right` (adjacent in sv.refs) are joined by
 // one or two of "and", "or", ",".
 bool JoinedOnSurface(const SentenceView& sv, int left, int right);

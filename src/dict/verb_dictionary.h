@@ -17,14 +17,19 @@ namespace faultline {
 class CodeTable;
 
 // One item of a pattern: a set of alternative word sequences, or a slot
-// that names an actor by position: the target ('+') or the source ('$',
-// imported dialects only).
+// that names an actor by position: the target ('+'), the source ('$') or a
+// compound acting on its own members ('%'; the last two from imported
+// dialects only).
 struct PatternItem {
   bool target = false;
   std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
   bool source = false;
   int skip = 0;  // slots: actors passed over before the slot's own ('^')
-  bool slot() const { return target || source; }
+  bool compound = false;
+  // Words that must start right after the verb or the previous item
+  // (imported "*_OF": "accused of", not "accused Ukraine of").
+  bool adjacent = false;
+  bool slot() const { return target || source || compound; }
 };
 
 struct VerbPattern {

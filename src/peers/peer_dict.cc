@@ -220,6 +220,7 @@ struct PToken {
 std::vector<PToken> Tokenise(std::string_view s) {
   std::vector<PToken> out;
   bool joined = false;
+  bool stem_joined = false;  // a '~' just joined the last word to the next
   std::string cur;
   auto flush = [&] {
     if (cur.empty()) return;
@@ -236,21 +237,28 @@ std::vector<PToken> Tokenise(std::string_view s) {
       }
     }
     joined = false;
+    stem_joined = false;
     cur.clear();
   };
   for (char c : s) {
-    if (c == '_' || c == '=') {
+    if (c == '~' && !cur.empty() && cur[0] != '&') {
+      // TABARI "REAL~_PLEASANT": a stem joined to the next word (a bare '_'
+      // would make REAL exact).
+      flush();
+      joined = true;
+      stem_joined = true;
+    } else if (c == '_' || c == '=') {
       bool word = !cur.empty() && cur[0] != '&';
       flush();
       if (word) out.back().exact = true;
-      joined = c == '_';
+      joined = c == '_' || stem_joined;
     } else if (c == ' ' || c == '\t') {
       flush();
-      joined = false;
+      joined = stem_joined;  // "XXX~ YYY" is joined too
     } else if (std::string_view("*$+%^{}|()").find(c) != std::string_view::npos) {
       flush();
       out.push_back({std::string(1, c), joined});
-      joined = false;
+      joined = stem_joined = false;
     } else {
       cur += c;
     }
@@ -683,8 +691,17 @@ struct VerbReader {
       } else if (x == "$" && !source_seen) {
         out->push_back(PatternItem{false, {}, true, std::exchange(skip, 0)});
         source_seen = true;
+      } else if (x == "%" && dialect == Dialect::kPetrarch && out == &p->items && !target_seen) {
+        // PETRARCH: a compound after the verb is its target ("AGREE WITH %":
+        // "agrees with the Philippines and France" -> each); TABARI pairs
+        // its members as before the verb.
+        out->push_back(PatternItem{true, {}, false, std::exchange(skip, 0)});
+        target_seen = true;
       } else if (x == "%") {
-        p->source_slot = true;  // a compound actor as both: not placed
+        PatternItem both;
+        both.skip = std::exchange(skip, 0);
+        both.compound = true;
+        out->push_back(std::move(both));
       }
     };
     // Parses "{ a | b c }" starting at `it`; returns the closing brace.
@@ -720,9 +737,13 @@ struct VerbReader {
           it = *close;
           if (it == to) break;
         } else if (!IsMark(x)) {
+          // Joined to the verb or to the previous word item ("*_OF",
+          // "}_CONVENTIONS"), not to a slot.
+          bool adjacent = it->joined && it != toks.begin() && std::string_view("$+%^").find((it - 1)->text) == std::string_view::npos;
           std::vector<PToken> run{*it};
           while (it + 1 != to && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
           PatternItem item;
+          item.adjacent = adjacent && out == &p->items;
           if (!Expand(run, &item.alternatives, 0, why)) return false;
           out->push_back(std::move(item));
         }

@@ -65,7 +65,6 @@ struct PeerPattern {
   std::string code;    // first code ("032" of "032:033"); "---" blocks
   std::string code2;   // second code of "a:b" (the reverse direction), or ""
   bool subordinate = false;  // "?" suffix
-  bool source_slot = false;  // the pattern has '%' (a compound as both; not placed)
   int dropped_words = 0;     // -1 marks the bare verb
   std::string rule, text;
 };

@@ -185,6 +185,17 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
       EXPECT_EQ(q.code2, "012");
     }
   }
+  // '%' before the verb is a compound slot; after it (AGREE "* WITH %")
+  // PETRARCH reads it as the target.
+  p = FindPattern(d, "postpone", "% HAVE  *", "191");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->pre.size(), 2u);
+  EXPECT_TRUE(p->pre[0].compound);
+  p = FindPattern(d, "agree", "* WITH %", "031");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 2u);
+  EXPECT_TRUE(p->items[1].target);
+  EXPECT_FALSE(p->items[1].compound);
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
   EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
@@ -231,6 +242,31 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   const auto& currencies = p->items[0].alternatives;
   EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"dollar*"}), currencies.end());
   EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"kroner"}), currencies.end());
+  // ALLOW's "- * REAL~_PLEASANT [024]": REAL is a stem joined to PLEASANT;
+  // "- RECENT~_* [025]": a stem just before the verb.
+  p = FindPattern(d, "allow", "* REAL~_PLEASANT", "024");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 1u);
+  EXPECT_EQ(p->items[0].alternatives[0], (std::vector<std::string>{"real*", "pleasant*"}));
+  p = FindPattern(d, "allow", "RECENT~_*", "025");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->before, std::vector<std::string>{"recent*"});
+  // HAS * WITH % [067] (EXCHANGE): TABARI's '%' after the verb is a compound
+  // slot too; "- *_HOPE [024]": HOPE must follow the verb at once.
+  p = FindPattern(d, "exchang", "HAS * WITH %", "067");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 2u);
+  EXPECT_TRUE(p->items[1].compound);
+  EXPECT_FALSE(p->items[0].adjacent);
+  bool hope = false;
+  for (const PeerPattern& q : d.patterns) {
+    if (q.text == "*_HOPE" && q.code == "024") {
+      hope = true;
+      ASSERT_EQ(q.items.size(), 1u);
+      EXPECT_TRUE(q.items[0].adjacent);
+    }
+  }
+  EXPECT_TRUE(hope);
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
