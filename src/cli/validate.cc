@@ -185,6 +185,7 @@ int RunValidate(int argc, char** argv) {
   opts.coder.pair_any_compound = true;  // the peers pair a compound subject with no target
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
   opts.coder.target_after_verb = true;  // their target: the first actor after the verb
+  opts.coder.surface_verbs = true;      // a dictionary verb is a verb whatever the tagger says
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {

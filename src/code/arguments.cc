@@ -226,10 +226,11 @@ int SubjectOf(const Tree& t, int v) {
   return -1;
 }
 
-Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref, int source_ref) {
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, bool noun, int target_ref,
+                        int source_ref) {
   const Tree& t = *sv.tree;
   Arguments a;
-  if (t.tok(anchor).upos == "NOUN") {
+  if (noun) {
     a = NounArguments(sv, ctx, anchor);
   } else {
     if (IsPassive(t, anchor)) {

@@ -450,7 +450,7 @@ CodedDocument Coder::Code(const Document& doc) const {
     std::vector<bool> consumed(s.size, false);
     for (uint32_t w = 0; w < sv.words.size(); ++w) {
       if (consumed[sv.words[w].head]) continue;
-      PatternMatch m = MatchAnchor(sv, *verbs_, w);
+      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs);
       if (!m.pattern || m.pattern->blocks()) continue;
       lap.Lap(Stage::kPatterns);
       LapOnExit clause_lap(&lap, Stage::kClause);  // the rest of this anchor, whichever way it ends
@@ -468,7 +468,7 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
-      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref, m.source_ref);
+      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref);
       if (m.compound_ref >= 0) {
         // '%' (imported patterns): the compound acts on its own members,
         // whoever else the sentence names.

@@ -44,6 +44,11 @@ struct CoderOptions {
   // complement clause), used when their suites are validated. Off: a
   // reported clause's subject is its own verb's, not the target.
   bool target_after_verb = false;
+  // A word with verb patterns is a verb even where the tagger says noun or
+  // adjective, unless a determiner stands before it or it is capitalised
+  // inside the sentence (TABARI's rule; it has no tagger): "Estonia act on
+  // a resolution". Used when the peers' suites are validated.
+  bool surface_verbs = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

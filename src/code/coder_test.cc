@@ -239,6 +239,22 @@ TEST_F(CoderTest, AdjacentItemFollowsTheVerbAtOnce) {
   for (const Event& e : d.events) EXPECT_EQ(e.code, "111") << Dump(d);
 }
 
+// TABARI's verbs need no tagger: "act" tagged as a noun is the verb ACT
+// with the peers' rule, but not after a determiner ("the act of Chile").
+TEST_F(CoderTest, SurfaceVerbsOnlyByThePeersRule) {
+  VerbDictionary v = PeerVerbs("act", {}, {Words({"resolution"})}, "020");
+  const std::string text = "Chile act on a resolution with Peru almost five years after crowds trashed its embassy.";
+  CodedDocument d = CodeWith(v, text);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+  CoderOptions peers;
+  peers.surface_verbs = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  d = CodeWith(v, "Peru welcomed the act on a resolution with Chile almost five years after crowds trashed its embassy.",
+               "2022-02-03", peers);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);

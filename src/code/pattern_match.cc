@@ -209,19 +209,36 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
   return true;
 }
 
+// TABARI's test for a dictionary verb the tagger called something else:
+// not after a determiner, not capitalised inside the sentence, not part of
+// an actor's phrase ("security forces"), a word.
+bool SurfaceVerb(const SentenceView& sv, uint32_t w) {
+  const Tree& t = *sv.tree;
+  std::string_view upos = t.tok(sv.words[w].head).upos;
+  if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV") return false;
+  if (sv.ref_at[sv.words[w].head] >= 0) return false;
+  if (w > 0 && t.tok(sv.words[w - 1].head).upos == "DET") return false;
+  const std::string& s = sv.words[w].surface;
+  return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';
+}
+
 }  // namespace
 
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w) {
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, bool surface_verbs) {
   PatternMatch m;
   const Word& word = sv.words[w];
   const Tree& t = *sv.tree;
   std::string_view upos = t.tok(word.head).upos;
   bool noun = upos == "NOUN";
-  if (!noun && upos != "VERB") return m;
-  const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, noun);
-  // Imported dialects name surface forms too (TABARI "DEPART_" takes the
-  // regular endings: "departes" is its form whatever the lemmatiser says).
-  if (!ids && word.key != word.lemma) ids = verbs.PatternsFor(word.key, noun);
+  auto lookup = [&](bool as_noun) {
+    const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, as_noun);
+    // Imported dialects name surface forms too (TABARI "DEPART_" takes the
+    // regular endings: "departes" is its form whatever the lemmatiser says).
+    if (!ids && word.key != word.lemma) ids = verbs.PatternsFor(word.key, as_noun);
+    return ids;
+  };
+  const std::vector<uint32_t>* ids = noun || upos == "VERB" ? lookup(noun) : nullptr;
+  if (!ids && surface_verbs && upos != "VERB" && SurfaceVerb(sv, w)) ids = lookup(false);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(t, word.head);
   // Words of the clause after the anchor, to reject most patterns without

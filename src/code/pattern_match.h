@@ -25,7 +25,12 @@ struct PatternMatch {
 // Tries the patterns for the word at `w` (most specific first) and returns
 // the first that matches; pattern == nullptr when none does. A match of a
 // blocking pattern ("---") is returned too: the caller codes nothing.
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w);
+// With `surface_verbs` (TABARI's rule, which has no tagger) a word the
+// tagger did not call a verb is one all the same when it has verb patterns,
+// unless a determiner stands before it, it is capitalised inside the
+// sentence or it is part of an actor's phrase ("Estonia act on a
+// resolution"; not "an attack", "security forces").
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, bool surface_verbs = false);
 
 }  // namespace faultline
 
