@@ -184,8 +184,10 @@ int RunValidate(int argc, char** argv) {
   opts.coder.emit_unreal = !real_only;
   opts.coder.pair_any_compound = true;  // the peers pair a compound subject with no target
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
-  opts.coder.target_after_verb = true;  // their target: the first actor after the verb
-  opts.coder.surface_verbs = true;      // a dictionary verb is a verb whatever the tagger says
+  opts.coder.surface_parties = true;    // parties the tree leaves open: the peers' first actors
+  // A dictionary verb the tagger took for a noun: as each peer finds verbs.
+  opts.coder.surface_verbs =
+      dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {

@@ -15,6 +15,14 @@ bool TargetCase(const std::string& c) {
   return std::any_of(std::begin(kCases), std::end(kCases), [&](const char* k) { return c == k; });
 }
 
+// Verbs whose passive tells of an act of its subject ("was reported to
+// have reinforced", "was known to break").
+bool IsRaisingPassive(const std::string& lemma) {
+  static const char* kVerbs[] = {"see", "know", "report", "say", "believe", "think", "expect", "allege",
+                                 "rumor", "rumour", "understand", "find", "consider", "claim", "hear"};
+  return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](const char* k) { return lemma == k; });
+}
+
 void AddUnique(std::vector<const ActorRef*>* v, const std::vector<const ActorRef*>& more) {
   for (const ActorRef* r : more) {
     if (std::find(v->begin(), v->end(), r) == v->end()) v->push_back(r);
@@ -215,6 +223,11 @@ int SubjectOf(const Tree& t, int v) {
       // Object control: "urged Russia to step back" -> Russia steps back.
       int obj = t.Child(h, "obj");
       if (obj >= 0) return obj;
+      // A passive verb of knowing or saying raises its subject: "Gollum was
+      // seen to break into" -> Gollum broke in. (Not "was allowed to
+      // visit": there the act is the allowing, the visit only permitted.)
+      int pass = t.Child(h, "nsubj:pass");
+      if (pass >= 0 && IsRaisingPassive(t.lemma(h))) return pass;
     } else if (t.rel(v) == "acl:relcl" || r == "acl") {
       return h;  // "separatists who have been engaged" / "forces stationed"
     } else if (r != "conj" && r != "advcl" && r != "ccomp") {

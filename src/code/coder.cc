@@ -345,11 +345,24 @@ std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
   return {};
 }
 
+// The first actor before the anchor that is not one of `targets`, with
+// those listed with it; empty if none.
+std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor,
+                                              const std::vector<const ActorRef*>& targets) {
+  for (size_t r = 0; r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(anchor); ++r) {
+    if (std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end()) {
+      return SurfaceList(sv, static_cast<int>(r));
+    }
+  }
+  return {};
+}
+
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
-                     bool target_after_verb, Arguments* args) {
+                     bool surface_parties, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
     args->sources.push_back(reporter);
   }
+  if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
   if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
   if (args->targets.empty() && args->sources.size() == 1) {
@@ -363,7 +376,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
       break;
     }
   }
-  if (args->targets.empty() && target_after_verb) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
+  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && TargetFromSentence(info.root)) {
     if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
   }
@@ -480,7 +493,7 @@ CodedDocument Coder::Code(const Document& doc) const {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      if (!CompleteParties(sv, m, *info, reporter, options_.target_after_verb, &args)) continue;
+      if (!CompleteParties(sv, m, *info, reporter, options_.surface_parties, &args)) continue;
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below

@@ -23,6 +23,20 @@ namespace faultline {
 
 class Gazetteer;
 
+// Which words the tagger did not call verbs count as verbs when they have
+// verb patterns (the peers find verbs otherwise than our tagger).
+enum class SurfaceVerbs {
+  kNone,
+  // TABARI's rule (it has no tagger): any word, unless a determiner stands
+  // just before it, it is capitalised inside the sentence or it lies in an
+  // actor's phrase ("security forces"). "an anti- Gondor parade" is a verb.
+  kNoDeterminerBefore,
+  // PETRARCH's parses: a noun with no determiner, possessor, modifier or
+  // number of its own in the tree ("Estonia act on", "mayor left
+  // yesterday"; not "a brief visit", "an anti- Gondor parade").
+  kBareNoun,
+};
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
@@ -36,19 +50,22 @@ struct CoderOptions {
   // "---" (the peers' rule, used when their suites are validated). Off: the
   // first state of its sentence, else the story's main country.
   bool attached_role_countries = false;
-  // An act whose clause names no target takes the first actor of another
-  // side after the verb, up to the next punctuation or coordinating
-  // conjunction, whatever clause it stands in ("Gollum allowed that Mordor
-  // isn't a pleasant place" -> Mordor): the peers' surface rule (TABARI:
-  // "the first actor after the verb"; PETRARCH looks into the verb's
-  // complement clause), used when their suites are validated. Off: a
-  // reported clause's subject is its own verb's, not the target.
-  bool target_after_verb = false;
-  // A word with verb patterns is a verb even where the tagger says noun or
-  // adjective, unless a determiner stands before it or it is capitalised
-  // inside the sentence (TABARI's rule; it has no tagger): "Estonia act on
-  // a resolution". Used when the peers' suites are validated.
-  bool surface_verbs = false;
+  // Parties the tree leaves open come from the surface, as the peers find
+  // them (used when their suites are validated): an act whose clause names
+  // no target takes the first actor of another side after the verb, up to
+  // the next punctuation or coordinating conjunction, whatever clause it
+  // stands in ("Gollum allowed that Mordor isn't a pleasant place" ->
+  // Mordor; TABARI: "the first actor after the verb", PETRARCH looks into
+  // the verb's complement clause); an act with no source takes the first
+  // actor before the verb that is not its target ("Gollum participated in
+  // an anti- Gondor parade": PARADE's "ANTI- + *" -> Gollum). Off: a
+  // reported clause's subject is its own verb's, not the target; no source,
+  // no event.
+  bool surface_parties = false;
+  // Whether a word with verb patterns that the tagger did not call a verb
+  // may be one ("Estonia act on a resolution"); used when the peers' suites
+  // are validated. Default: no.
+  SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -204,9 +204,40 @@ TEST_F(CoderTest, TargetAfterTheVerbOnlyByThePeersRule) {
   ASSERT_TRUE(Has(own, "CHL", "", "02")) << Dump(own);
   for (const Event& e : own.events) EXPECT_NE(e.target, "PER") << Dump(own);
   CoderOptions peers;
-  peers.target_after_verb = true;
+  peers.surface_parties = true;
   CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+}
+
+// The peers' source: with none in the tree, the first actor before the
+// verb that is not its target (TABARI PARADE "ANTI- + *": a dictionary
+// verb after "an anti- Peru", the hyphen no stop for the items before).
+TEST_F(CoderTest, SourceBeforeTheVerbOnlyByThePeersRule) {
+  PatternItem target;
+  target.target = true;
+  VerbDictionary v = PeerVerbs("parade", {Words({"anti"}), target}, {}, "111");
+  const std::string text = "Chile participated in an anti- Peru parade on Saturday.";
+  CoderOptions peers;
+  peers.surface_verbs = SurfaceVerbs::kNoDeterminerBefore;
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+  peers.surface_parties = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  // PETRARCH's parses make "an anti- Peru parade" a noun.
+  peers.surface_verbs = SurfaceVerbs::kBareNoun;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+}
+
+// A passive verb of knowing or saying raises its subject to the verb it
+// governs ("were reported to have attacked": hypothetical, so emitted only
+// when asked).
+TEST_F(CoderTest, RaisingPassiveSubjectIsTheDoer) {
+  CoderOptions all;
+  all.emit_unreal = true;
+  CodedDocument d = Code("Russian troops were reported to have attacked Ukrainian positions near Kharkiv.", "2022-02-03", all);
+  EXPECT_TRUE(Has(d, "RUSMIL", "UKR", "11")) << Dump(d);
 }
 
 // '%' (imported): the compound it names acts on its own members, whoever
@@ -247,12 +278,15 @@ TEST_F(CoderTest, SurfaceVerbsOnlyByThePeersRule) {
   CodedDocument d = CodeWith(v, text);
   EXPECT_TRUE(d.events.empty()) << Dump(d);
   CoderOptions peers;
-  peers.surface_verbs = true;
+  peers.surface_verbs = SurfaceVerbs::kNoDeterminerBefore;
   d = CodeWith(v, text, "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
   d = CodeWith(v, "Peru welcomed the act on a resolution with Chile almost five years after crowds trashed its embassy.",
                "2022-02-03", peers);
   EXPECT_TRUE(d.events.empty()) << Dump(d);
+  peers.surface_verbs = SurfaceVerbs::kBareNoun;  // PETRARCH: a noun of no phrase of its own
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
 }
 
 TEST_F(CoderTest, ThreatsAreConditional) {

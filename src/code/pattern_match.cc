@@ -116,7 +116,7 @@ bool FillSlot(const SentenceView& sv, const PatternItem& slot, int ref, PatternM
 
 // The first word of the stretch that ends before word `w`: back to the
 // previous punctuation, passing over a parenthesis ("The Philippines and
-// the European Union (EU) agree").
+// the European Union (EU) agree") and a hyphen.
 uint32_t StretchStart(const SentenceView& sv, uint32_t w) {
   while (w > 0) {
     if (sv.words[w - 1].key == ")") {
@@ -126,7 +126,7 @@ uint32_t StretchStart(const SentenceView& sv, uint32_t w) {
       w = open;
       continue;
     }
-    if (IsPunctWord(sv, w - 1)) break;
+    if (IsPunctWord(sv, w - 1) && sv.words[w - 1].key != "-") break;  // "anti- Gondor" goes on
     --w;
   }
   return w;
@@ -209,14 +209,21 @@ bool TryPattern(const SentenceView& sv, const std::vector<bool>& in, const VerbP
   return true;
 }
 
-// TABARI's test for a dictionary verb the tagger called something else:
-// not after a determiner, not capitalised inside the sentence, not part of
-// an actor's phrase ("security forces"), a word.
-bool SurfaceVerb(const SentenceView& sv, uint32_t w) {
+// Whether word `w`, which the tagger did not call a verb, is one by the
+// peers' rule `rule` (CoderOptions::surface_verbs).
+bool SurfaceVerb(const SentenceView& sv, uint32_t w, SurfaceVerbs rule) {
   const Tree& t = *sv.tree;
-  std::string_view upos = t.tok(sv.words[w].head).upos;
+  int head = sv.words[w].head;
+  std::string_view upos = t.tok(head).upos;
+  if (rule == SurfaceVerbs::kNone || sv.ref_at[head] >= 0) return false;
+  if (rule == SurfaceVerbs::kBareNoun) {
+    if (upos != "NOUN" && upos != "X") return false;
+    return std::none_of(t.children(head).begin(), t.children(head).end(), [&](int c) {
+      std::string_view r = t.rel(c);
+      return r == "det" || r == "nmod:poss" || r == "amod" || r == "nummod";
+    });
+  }
   if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV") return false;
-  if (sv.ref_at[sv.words[w].head] >= 0) return false;
   if (w > 0 && t.tok(sv.words[w - 1].head).upos == "DET") return false;
   const std::string& s = sv.words[w].surface;
   return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';
@@ -224,7 +231,7 @@ bool SurfaceVerb(const SentenceView& sv, uint32_t w) {
 
 }  // namespace
 
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, bool surface_verbs) {
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs) {
   PatternMatch m;
   const Word& word = sv.words[w];
   const Tree& t = *sv.tree;
@@ -238,7 +245,7 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     return ids;
   };
   const std::vector<uint32_t>* ids = noun || upos == "VERB" ? lookup(noun) : nullptr;
-  if (!ids && surface_verbs && upos != "VERB" && SurfaceVerb(sv, w)) ids = lookup(false);
+  if (!ids && upos != "VERB" && SurfaceVerb(sv, w, surface_verbs)) ids = lookup(false);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(t, word.head);
   // Words of the clause after the anchor, to reject most patterns without

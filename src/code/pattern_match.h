@@ -4,6 +4,7 @@
 #ifndef FAULTLINE_CODE_PATTERN_MATCH_H_
 #define FAULTLINE_CODE_PATTERN_MATCH_H_
 
+#include "code/coder.h"
 #include "code/sentence_view.h"
 #include "dict/verb_dictionary.h"
 
@@ -25,12 +26,10 @@ struct PatternMatch {
 // Tries the patterns for the word at `w` (most specific first) and returns
 // the first that matches; pattern == nullptr when none does. A match of a
 // blocking pattern ("---") is returned too: the caller codes nothing.
-// With `surface_verbs` (TABARI's rule, which has no tagger) a word the
-// tagger did not call a verb is one all the same when it has verb patterns,
-// unless a determiner stands before it, it is capitalised inside the
-// sentence or it is part of an actor's phrase ("Estonia act on a
-// resolution"; not "an attack", "security forces").
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, bool surface_verbs = false);
+// `surface_verbs` says which words the tagger did not call verbs count as
+// verbs all the same (CoderOptions::surface_verbs).
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                         SurfaceVerbs surface_verbs = SurfaceVerbs::kNone);
 
 }  // namespace faultline
 

@@ -228,6 +228,9 @@ std::vector<PToken> Tokenise(std::string_view s) {
       out.push_back({Upper(cur), joined});
     } else {
       std::string w = AsciiLower(cur);
+      // "ANTI-": the peers read a hyphen as a blank ("anti- Gondor").
+      while (w.size() > 1 && w.back() == '-') w.pop_back();
+      while (w.size() > 1 && w.front() == '-') w.erase(0, 1);
       // "DIDN'T" is two words in our tokens, as in the treebank: "did n't".
       if (w.size() > 3 && w.ends_with("n't")) {
         out.push_back({w.substr(0, w.size() - 3), joined, true});

@@ -267,6 +267,12 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
     }
   }
   EXPECT_TRUE(hope);
+  // PARADE's "- ANTI- + * [111]": the peers read the hyphen as a blank.
+  p = FindPattern(d, "parade", "ANTI- + *", "111");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->pre.size(), 2u);
+  EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"anti*"}}));
+  EXPECT_TRUE(p->pre[1].target);
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
