@@ -240,13 +240,19 @@ int SubjectOf(const Tree& t, int v) {
 }
 
 Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, bool noun, int target_ref,
-                        int source_ref) {
+                        int source_ref, bool agentless_passive_active) {
   const Tree& t = *sv.tree;
   Arguments a;
   if (noun) {
     a = NounArguments(sv, ctx, anchor);
   } else {
-    if (IsPassive(t, anchor)) {
+    bool passive = IsPassive(t, anchor);
+    // (Not when the pattern names the target: "+ WAS_ *" reads the voice.)
+    if (passive && agentless_passive_active && target_ref < 0 && AgentOf(t, anchor) < 0) {
+      int subj = t.Child(anchor, "nsubj:pass");
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
+      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
+    } else if (passive) {
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(t, anchor)));
       // "An invasion by Russia would be met with consequences": the act
       // responded to names the target, by its agent or possessor.

@@ -481,7 +481,8 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
-      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref);
+      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref,
+                                     options_.surface_parties);
       if (m.compound_ref >= 0) {
         // '%' (imported patterns): the compound acts on its own members,
         // whoever else the sentence names.

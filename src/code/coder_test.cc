@@ -230,6 +230,19 @@ TEST_F(CoderTest, SourceBeforeTheVerbOnlyByThePeersRule) {
   EXPECT_TRUE(d.events.empty()) << Dump(d);
 }
 
+// The peers read voice from "by" alone: a passive with no agent has its
+// subject as the source.
+TEST_F(CoderTest, AgentlessPassiveSubjectActsOnlyByThePeersRule) {
+  VerbDictionary v = PeerVerbs("criticize", {}, {Words({"over"})}, "111");
+  const std::string text = "Chile was criticized over its territorial dispute with Peru.";
+  CodedDocument d = CodeWith(v, text);
+  for (const Event& e : d.events) EXPECT_NE(e.source, "CHL") << Dump(d);
+  CoderOptions peers;
+  peers.surface_parties = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
+}
+
 // A passive verb of knowing or saying raises its subject to the verb it
 // governs ("were reported to have attacked": hypothetical, so emitted only
 // when asked).
