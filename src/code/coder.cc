@@ -362,6 +362,15 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
     args->sources.push_back(reporter);
   }
+  if (surface_parties && m.source_ref < 0 && m.compound_ref < 0 && m.first_tok < static_cast<uint32_t>(m.anchor_tok)) {
+    // Pattern words before the verb are part of the predicate ("SUGGESTED *
+    // APPLY": "Arnor suggested Gondor should apply"): a source inside them
+    // yields to the first actor before them.
+    bool inside = std::all_of(args->sources.begin(), args->sources.end(),
+                              [&](const ActorRef* s) { return s->first_tok > m.first_tok; });
+    std::vector<const ActorRef*> before = FirstActorBefore(sv, static_cast<int>(m.first_tok), args->targets);
+    if (inside && !before.empty()) args->sources = before;
+  }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
   if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else

@@ -27,7 +27,8 @@ class Gazetteer;
 // verb patterns (the peers find verbs otherwise than our tagger).
 enum class SurfaceVerbs {
   kNone,
-  // TABARI's rule (it has no tagger): any word, unless a determiner stands
+  // TABARI's rule (it has no tagger): any word (auxiliaries too: TABARI's
+  // SHOULD [101]), unless a determiner stands
   // just before it, it is capitalised inside the sentence or it lies in an
   // actor's phrase ("security forces"). "an anti- Gondor parade" is a verb.
   kNoDeterminerBefore,

@@ -230,6 +230,28 @@ TEST_F(CoderTest, SourceBeforeTheVerbOnlyByThePeersRule) {
   EXPECT_TRUE(d.events.empty()) << Dump(d);
 }
 
+// TABARI's SHOULD [101] "- SUGGESTED * APPLY CONVENTIONS": an auxiliary
+// with patterns is a verb; the pattern's words before it belong to the
+// predicate, so the source is the actor before them, the target the first
+// after the verb; "SUGGESTED_NEVER" must stand together.
+TEST_F(CoderTest, PeerPredicateBeforeTheVerb) {
+  const std::string text = "Chile suggested Peru should apply the conventions in its dealings with Bolivia.";
+  CoderOptions peers;
+  peers.surface_verbs = SurfaceVerbs::kNoDeterminerBefore;
+  peers.surface_parties = true;
+  VerbDictionary v = PeerVerbs("should", {Words({"suggested"})}, {Words({"apply"}), Words({"conventions"})}, "151");
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "15")) << Dump(d);
+  VerbDictionary never = PeerVerbs("should", {Words({"suggested"}), Words({"never"}, true)}, {}, "171");
+  d = CodeWith(never, "Chile suggested never Peru should apply the conventions in its dealings with Bolivia.", "2022-02-03",
+               peers);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "17")) << Dump(d);
+  d = CodeWith(never, "Chile suggested Peru never should apply the conventions in its dealings with Bolivia.", "2022-02-03",
+               peers);
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) EXPECT_EQ(e.code, "112") << Dump(d);  // the bare verb
+}
+
 // The peers read voice from "by" alone: a passive with no agent has its
 // subject as the source.
 TEST_F(CoderTest, AgentlessPassiveSubjectActsOnlyByThePeersRule) {

@@ -141,10 +141,12 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
   uint32_t floor = StretchStart(sv, limit);
   const PatternItem* slot = nullptr;  // a slot waiting for its left neighbour
   uint32_t slot_right = limit;
+  bool glued = false;  // the item to the right must start where this one ends
   for (auto it = p.pre.rbegin(); it != p.pre.rend(); ++it) {
     if (it->slot()) {
       slot = &*it;
       slot_right = limit;
+      glued = false;
       continue;
     }
     int best = -1;
@@ -152,7 +154,7 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
     for (const auto& alt : it->alternatives) {
       if (alt.empty() || alt.size() > limit - floor) continue;
       for (uint32_t s = limit - static_cast<uint32_t>(alt.size()) + 1; s-- > floor;) {
-        if (static_cast<int>(s) <= best) break;
+        if (static_cast<int>(s) <= best || (glued && s + alt.size() != limit)) break;
         bool ok = true;
         for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordMatches(sv.words[s + k], alt[k]);
         if (ok) {
@@ -165,6 +167,7 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
     if (best < 0) return false;
     if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, best + best_len, slot_right, nullptr, slot->skip), m)) return false;
     slot = nullptr;
+    glued = it->adjacent;
     limit = static_cast<uint32_t>(best);
   }
   if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, floor, slot_right, nullptr, slot->skip), m)) return false;
@@ -223,7 +226,7 @@ bool SurfaceVerb(const SentenceView& sv, uint32_t w, SurfaceVerbs rule) {
       return r == "det" || r == "nmod:poss" || r == "amod" || r == "nummod";
     });
   }
-  if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV") return false;
+  if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV" && upos != "AUX") return false;
   if (w > 0 && t.tok(sv.words[w - 1].head).upos == "DET") return false;
   const std::string& s = sv.words[w].surface;
   return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';

@@ -27,7 +27,8 @@ struct PatternItem {
   int skip = 0;  // slots: actors passed over before the slot's own ('^')
   bool compound = false;
   // Words that must start right after the verb or the previous item
-  // (imported "*_OF": "accused of", not "accused Ukraine of").
+  // (imported "*_OF": "accused of", not "accused Ukraine of";
+  // "SUGGESTED_{ NEVER | DON'T } *": "suggested never", before the verb).
   bool adjacent = false;
   bool slot() const { return target || source || compound; }
 };

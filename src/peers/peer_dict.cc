@@ -732,21 +732,24 @@ struct VerbReader {
     auto items = [&](It from, It to, std::vector<PatternItem>* out) {
       for (It it = from; it != to; ++it) {
         const std::string& x = it->text;
+        // Joined to the verb or to the previous item ("*_OF",
+        // "}_CONVENTIONS", "APPLY_{ GENEVA | INTERNATIONAL }"), not to a slot.
+        const bool adjacent =
+            it->joined && it != toks.begin() && std::string_view("$+%^").find((it - 1)->text) == std::string_view::npos;
         if (x == "$" || x == "%" || x == "+" || x == "^") {
           slot(x, out);
         } else if (x == "{") {
+          size_t had = out->size();
           auto close = alternatives(it, to, out);
           if (!close) return false;
+          if (out->size() > had) out->back().adjacent = adjacent;
           it = *close;
           if (it == to) break;
         } else if (!IsMark(x)) {
-          // Joined to the verb or to the previous word item ("*_OF",
-          // "}_CONVENTIONS"), not to a slot.
-          bool adjacent = it->joined && it != toks.begin() && std::string_view("$+%^").find((it - 1)->text) == std::string_view::npos;
           std::vector<PToken> run{*it};
           while (it + 1 != to && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
           PatternItem item;
-          item.adjacent = adjacent && out == &p->items;
+          item.adjacent = adjacent;
           if (!Expand(run, &item.alternatives, 0, why)) return false;
           out->push_back(std::move(item));
         }

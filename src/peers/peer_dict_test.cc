@@ -43,6 +43,25 @@ const PeerPattern* FindPattern(const PeerDictionaries& d, const std::string& anc
   return nullptr;
 }
 
+// A pattern's items as one letter each: t target, s source, c compound
+// ('%'), a words that must follow the previous item at once, w other words.
+std::string Kinds(const std::vector<PatternItem>& items) {
+  std::string out;
+  for (const PatternItem& it : items) {
+    out += it.target ? 't' : it.source ? 's' : it.compound ? 'c' : it.adjacent ? 'a' : 'w';
+  }
+  return out;
+}
+
+// Expects the pattern (anchor, text, code) to be read, with the items
+// after the verb (or with `pre` before it) of `kinds`.
+void ExpectKinds(const PeerDictionaries& d, const std::string& anchor, const std::string& text, const std::string& code,
+                 bool pre, const std::string& kinds) {
+  const PeerPattern* p = FindPattern(d, anchor, text, code);
+  ASSERT_NE(p, nullptr) << text;
+  EXPECT_EQ(Kinds(pre ? p->pre : p->items), kinds) << text;
+}
+
 TEST(PeerDate, TwoAndFourDigitYears) {
   EXPECT_EQ(PeerDateToIso("950601"), "1995-06-01");
   EXPECT_EQ(PeerDateToIso("090120"), "2009-01-20");
@@ -187,15 +206,8 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
   }
   // '%' before the verb is a compound slot; after it (AGREE "* WITH %")
   // PETRARCH reads it as the target.
-  p = FindPattern(d, "postpone", "% HAVE  *", "191");
-  ASSERT_NE(p, nullptr);
-  ASSERT_EQ(p->pre.size(), 2u);
-  EXPECT_TRUE(p->pre[0].compound);
-  p = FindPattern(d, "agree", "* WITH %", "031");
-  ASSERT_NE(p, nullptr);
-  ASSERT_EQ(p->items.size(), 2u);
-  EXPECT_TRUE(p->items[1].target);
-  EXPECT_FALSE(p->items[1].compound);
+  ExpectKinds(d, "postpone", "% HAVE  *", "191", true, "cw");
+  ExpectKinds(d, "agree", "* WITH %", "031", false, "wt");
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
   EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
@@ -253,26 +265,26 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   EXPECT_EQ(p->before, std::vector<std::string>{"recent*"});
   // HAS * WITH % [067] (EXCHANGE): TABARI's '%' after the verb is a compound
   // slot too; "- *_HOPE [024]": HOPE must follow the verb at once.
-  p = FindPattern(d, "exchang", "HAS * WITH %", "067");
-  ASSERT_NE(p, nullptr);
-  ASSERT_EQ(p->items.size(), 2u);
-  EXPECT_TRUE(p->items[1].compound);
-  EXPECT_FALSE(p->items[0].adjacent);
+  ExpectKinds(d, "exchang", "HAS * WITH %", "067", false, "wc");
   bool hope = false;
   for (const PeerPattern& q : d.patterns) {
     if (q.text == "*_HOPE" && q.code == "024") {
       hope = true;
-      ASSERT_EQ(q.items.size(), 1u);
-      EXPECT_TRUE(q.items[0].adjacent);
+      EXPECT_EQ(Kinds(q.items), "a");
     }
   }
   EXPECT_TRUE(hope);
+  // SHOULD's "- SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS
+  // [161]": the alternatives follow DEMAND at once, CONVENTIONS them;
+  // "- SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS [171]": before the
+  // verb too.
+  ExpectKinds(d, "should", "SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS", "161", false, "waa");
+  ExpectKinds(d, "should", "SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS", "171", true, "wa");
   // PARADE's "- ANTI- + * [111]": the peers read the hyphen as a blank.
+  ExpectKinds(d, "parade", "ANTI- + *", "111", true, "wt");
   p = FindPattern(d, "parade", "ANTI- + *", "111");
   ASSERT_NE(p, nullptr);
-  ASSERT_EQ(p->pre.size(), 2u);
   EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"anti*"}}));
-  EXPECT_TRUE(p->pre[1].target);
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
