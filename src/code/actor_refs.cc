@@ -52,6 +52,9 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
         ref.place = e.kind == ActorKind::kCapital;
     }
   }
+  // "former security officials", "former Gondor prosecutors": a role held
+  // no longer is an elite's (CAMEO ELI), whatever the role was.
+  if (!agent.empty() && first.first_word > 0 && words[first.first_word - 1].key == "former") agent = "ELI";
   if (person) {
     ref.kind = ActorKind::kPerson;
     ref.gender = person->gender;

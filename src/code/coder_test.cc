@@ -324,6 +324,14 @@ TEST_F(CoderTest, SurfaceVerbsOnlyByThePeersRule) {
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
 }
 
+// "former" before a role makes it an elite's (CAMEO ELI), as TABARI and
+// PETRARCH code it.
+TEST_F(CoderTest, FormerRoleIsAnElite) {
+  CodedDocument d = Code("Former Chilean officials met Peru's president on Monday.");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source, "CHLELI") << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);
