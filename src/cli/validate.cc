@@ -14,11 +14,13 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "cli/command.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
+#include "peers/tabari_default.h"
 #include "pipeline/pipeline.h"
 
 namespace faultline::cli {
@@ -28,13 +30,6 @@ using peers::Dialect;
 using peers::PeerDictionaries;
 using peers::ValidationRecord;
 using Triple = std::tuple<std::string, std::string, std::string>;
-
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
 
 // Lower-case words of the suite's texts: lets TABARI stems match the words
 // that start with them.
@@ -66,7 +61,7 @@ std::string Show(const std::set<Triple>& s) {
 
 // "SET: MINIMUM WORDS = 4" sets *n; other options leave it.
 void MinimumWordsOption(const std::string& option, int* n) {
-  std::string o = Upper(option);
+  std::string o = AsciiUpper(option);
   size_t at = o.find("MINIMUM WORDS");
   if (o.find("SET:") == std::string::npos || at == std::string::npos) return;
   size_t digit = o.find_first_of("0123456789", at);
@@ -86,6 +81,7 @@ struct TabariRules {
   peers::CommaRule comma;                          // clauses deleted before coding
   peers::CodeBy code_by = peers::CodeBy::kClause;  // which matches code
   int min_words = 8;                               // shorter records are not coded
+  DefaultActors defaults;                          // DEFAULT: codes for missing parties
 };
 
 TabariRules RulesFor(const std::vector<std::string>& file_options, const std::vector<std::string>& record_options) {
@@ -95,6 +91,7 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       peers::ApplyCommaOption(o, &rules.comma);
       peers::ApplyCodeByOption(o, &rules.code_by);
       MinimumWordsOption(o, &rules.min_words);
+      peers::ApplyDefaultOption(o, &rules.defaults);
     }
   }
   return rules;
@@ -209,7 +206,7 @@ int RunValidate(int argc, char** argv) {
     return peers::PeerActorCode(code, prefix_agents);
   };
   auto expected_code = [&](std::string c) {
-    c = Upper(c);
+    c = AsciiUpper(c);
     if (c.starts_with("~")) return "---" + c.substr(1);
     return c.empty() ? std::string("---") : c;
   };
@@ -225,13 +222,13 @@ int RunValidate(int argc, char** argv) {
     if (!only.empty() && !r.id.starts_with(only)) continue;
     std::set<Triple> want, got;
     for (const peers::ExpectedEvent& x : r.expected) {
-      want.emplace(expected_code(x.source), expected_code(x.target), Upper(x.code));
+      want.emplace(expected_code(x.source), expected_code(x.target), AsciiUpper(x.code));
     }
     // PETRARCH's require_dyad (default true): an event needs a target.
     bool require_dyad = true;
     for (const std::string& o : r.options) {
       if (o.starts_with("require_dyad=")) {
-        std::string v = Upper(o.substr(13));
+        std::string v = AsciiUpper(o.substr(13));
         require_dyad = v != "FALSE";
       }
     }
@@ -261,7 +258,16 @@ int RunValidate(int argc, char** argv) {
         if (trace && doc.text != r.text) std::printf("  trace %s: coded as: %s\n", r.id.c_str(), doc.text.c_str());
       }
       doc.origin = r.origin;
-      auto coded = (*pipeline)->Process(&doc);
+      auto code = [&]() -> Result<CodedDocument> {
+        if (!rules.defaults.any()) return (*pipeline)->Process(&doc);
+        // DEFAULT: in force: the same analysis, coded with the defaults.
+        Status s = (*pipeline)->Analyse(&doc);
+        if (!s.ok()) return s;
+        CoderOptions with_defaults = opts.coder;
+        with_defaults.defaults = rules.defaults;
+        return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), with_defaults).Code(doc);
+      };
+      auto coded = code();
       if (!coded.ok()) {
         note = "not coded: " + coded.status().message();
       } else {

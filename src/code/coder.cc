@@ -357,6 +357,20 @@ std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor
   return {};
 }
 
+// Fills parties still missing from the default actors (DefaultActors):
+// with no source, the default one (PRIOR) or else the first target; with
+// no target, the default one, unless a compound source pairs up.
+void ApplyDefaults(const DefaultActors& d, const ActorRef* source, const ActorRef* target, Arguments* args) {
+  if (args->sources.empty() && d.source_prior && !d.source.empty()) {
+    args->sources.push_back(source);
+  } else if (args->sources.empty() && !args->targets.empty()) {
+    args->sources.push_back(args->targets.front());
+    args->targets.erase(args->targets.begin());
+  }
+  bool pairs = args->sources.size() > 1 && !d.target_after;
+  if (!args->sources.empty() && args->targets.empty() && !d.target.empty() && !pairs) args->targets.push_back(target);
+}
+
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
                      bool surface_parties, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
@@ -458,6 +472,9 @@ CodedDocument Coder::Code(const Document& doc) const {
   StageLap lap(options_.profile);
   QuoteFinder quotes(doc);
   RememberTitle(*actors_, doc, &ctx);
+  ActorRef default_source, default_target;  // options_.defaults as actors
+  default_source.code = default_source.text = options_.defaults.source;
+  default_target.code = default_target.text = options_.defaults.target;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;
@@ -503,7 +520,12 @@ CodedDocument Coder::Code(const Document& doc) const {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      if (!CompleteParties(sv, m, *info, reporter, options_.surface_parties, &args)) continue;
+      bool complete = CompleteParties(sv, m, *info, reporter, options_.surface_parties, &args);
+      if (options_.defaults.any()) {
+        ApplyDefaults(options_.defaults, &default_source, &default_target, &args);
+        complete = !args.sources.empty();
+      }
+      if (!complete) continue;
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below

@@ -38,6 +38,17 @@ enum class SurfaceVerbs {
   kBareNoun,
 };
 
+// Codes that stand in for a missing source or target (TABARI's DEFAULT:
+// option, read by peers/tabari_default; used when its suite is
+// validated). Empty codes: none.
+struct DefaultActors {
+  std::string source;          // with `source_prior`, the source of an act with no actor before it
+  std::string target;          // the target of an act with no other
+  bool source_prior = false;   // else such an act's first actor after it is its source
+  bool target_after = false;   // also for a compound source (else its members pair up)
+  bool any() const { return !source.empty() || !target.empty(); }
+};
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
@@ -67,6 +78,7 @@ struct CoderOptions {
   // may be one ("Estonia act on a resolution"); used when the peers' suites
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
+  DefaultActors defaults;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

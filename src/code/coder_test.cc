@@ -332,6 +332,26 @@ TEST_F(CoderTest, FormerRoleIsAnElite) {
   EXPECT_EQ(d.events[0].source, "CHLELI") << Dump(d);
 }
 
+// TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the
+// default source when no actor comes before the verb (else the first actor
+// after it is the source), the default target when none is left.
+TEST_F(CoderTest, DefaultActorsFillMissingParties) {
+  VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
+  CoderOptions peers;
+  peers.surface_parties = true;
+  peers.emit_unreal = true;  // "is about to": hypothetical
+  peers.defaults.source = "DEFSRC";
+  peers.defaults.target = "DEFTAR";
+  peers.defaults.source_prior = true;
+  CodedDocument d = CodeWith(v, "Fxrnost is about to restore full diplomatic ties with Peru.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "DEFSRC", "PER", "06")) << Dump(d);
+  d = CodeWith(v, "Chile is about to restore full diplomatic ties with Gxndor.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "DEFTAR", "06")) << Dump(d);
+  peers.defaults.source_prior = false;
+  d = CodeWith(v, "Fxrnost is about to restore full diplomatic ties with Peru.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "PER", "DEFTAR", "06")) << Dump(d);
+}
+
 TEST_F(CoderTest, ThreatsAreConditional) {
   CodedDocument d = Code("Russia said it could take military action unless its demands are met.");
   ASSERT_TRUE(Has(d, "RUS", "", "13")) << Dump(d);

@@ -14,14 +14,6 @@
 namespace faultline::peers {
 namespace {
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
 // Splits text into lines with XML comments (also multi-line) blanked out,
 // so that line numbers stay right.
 std::vector<std::string> Lines(std::string_view text) {
@@ -133,7 +125,7 @@ std::string ParseActorCode(std::string_view inside, PeerCode* out) {
   std::string restr = split == std::string::npos ? "" : s.substr(split);
   if (size_t slash = code.find('/'); slash != std::string::npos) code = code.substr(0, slash);  // coded compound
   if (code.empty()) return "code block [" + std::string(inside) + "] has no code";
-  code = Upper(code);
+  code = AsciiUpper(code);
   if (!ValidCode(code)) return "'" + code + "' is not a code";
   out->code = code;
   if (restr.empty()) return "";
@@ -225,7 +217,7 @@ std::vector<PToken> Tokenise(std::string_view s) {
   auto flush = [&] {
     if (cur.empty()) return;
     if (cur[0] == '&') {
-      out.push_back({Upper(cur), joined});
+      out.push_back({AsciiUpper(cur), joined});
     } else {
       std::string w = AsciiLower(cur);
       // "ANTI-": the peers read a hyphen as a blank ("anti- Gondor").
@@ -464,7 +456,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
       code.pop_back();
       a.prefix = true;
     }
-    code = Upper(code);
+    code = AsciiUpper(code);
     if (!ValidCode(code) || code.size() < 3) {
       warnings.push_back(where + ": '" + std::string(blocks[0]) + "' is not an agent code (skipped)");
       continue;
@@ -493,7 +485,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
           next.push_back(e);
           continue;
         }
-        for (const std::string& w : words) next.push_back(e.substr(0, at) + Upper(w) + e.substr(at + marker.size()));
+        for (const std::string& w : words) next.push_back(e.substr(0, at) + AsciiUpper(w) + e.substr(at + marker.size()));
       }
       expanded = std::move(next);
     }
@@ -539,7 +531,7 @@ void PeerDictionaries::ReadDiscards(std::string_view text, const std::string& fi
     }
     d.whole_word = line.ends_with("_");
     PeerPhrase p = ParsePhrase(line);
-    for (std::string& w : p.words) d.words.push_back(Upper(w));
+    for (std::string& w : p.words) d.words.push_back(AsciiUpper(w));
     if (d.words.empty()) continue;
     discards.push_back(std::move(d));
   }
@@ -565,7 +557,7 @@ struct VerbReader {
 
   static std::string Norm(std::string name) {
     while (!name.empty() && name.back() == '_') name.pop_back();
-    return Upper(name);
+    return AsciiUpper(name);
   }
 
   // Expands a token sequence (words and &SYNSETS) into word sequences.
@@ -637,8 +629,8 @@ struct VerbReader {
       a = s.substr(0, colon);
       b = s.substr(colon + 1);
     }
-    a = Upper(a);
-    b = Upper(b);
+    a = AsciiUpper(a);
+    b = AsciiUpper(b);
     if ((!a.empty() && !ValidCode(a)) || (!b.empty() && !ValidCode(b)) || (a.empty() && b.empty())) {
       *why = "'" + std::string(inside) + "' is not an event code";
       return false;
@@ -921,7 +913,7 @@ struct VerbReader {
       if (line.empty()) continue;
       if (line.starts_with("~FINISH") || line.starts_with("~~FINISH")) break;
       if (line[0] == '<') {
-        std::string tag = Upper(line);
+        std::string tag = AsciiUpper(line);
         if (tag.starts_with("<SYNSETS>")) {
           tabari_synsets = true;
           mode = Mode::kSynset;
@@ -1158,7 +1150,7 @@ void PeerDictionaries::SpecialActorsToDiscards() {
     }
     for (const PeerPhrase& p : a.phrases) {
       PeerDiscard d;
-      for (const std::string& w : p.words) d.words.push_back(Upper(w));
+      for (const std::string& w : p.words) d.words.push_back(AsciiUpper(w));
       d.whole_word = !p.stem;
       d.rule = a.rule;
       discards.push_back(std::move(d));

@@ -355,16 +355,40 @@ TEST(PeerRecords, TabariValidationText) {
 
 // An OPTION whose brace the suite leaves open ("{ OPTION: ... */") is an
 // option record all the same, and stays in force for the records after it.
-TEST(PeerRecords, TabariUnclosedOptionBrace) {
-  ValidationSuite suite = ParseTabariRecords(
-      "950101  OPT-01\nLowering the minimum.\n/*\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
-      "950102  REC-01\nArnor met Gondor.\n/* { ARN / GON / 040 } */\n\n",
-      "t.text");
-  ASSERT_EQ(suite.records.size(), 2u);
-  EXPECT_EQ(suite.records[0].kind, ValidationRecord::Kind::kControl);
-  ASSERT_EQ(suite.records[1].options.size(), 1u);
-  EXPECT_EQ(suite.records[1].options[0], "SET: MINIMUM WORDS = 4");
-  EXPECT_EQ(suite.records[1].kind, ValidationRecord::Kind::kEvents);
+// TABARI records read from `text`, expected to be of `kinds`.
+std::vector<ValidationRecord> TabariRecords(const std::string& text, const std::vector<ValidationRecord::Kind>& kinds) {
+  ValidationSuite suite = ParseTabariRecords(text, "t.text");
+  EXPECT_EQ(suite.records.size(), kinds.size());
+  for (size_t i = 0; i < kinds.size() && i < suite.records.size(); ++i) EXPECT_EQ(suite.records[i].kind, kinds[i]) << i;
+  return suite.records;
+}
+
+using Kind = ValidationRecord::Kind;
+
+// What the suite leaves unclosed: an OPTION brace runs to the end of its
+// line; a comment (DEFAULT-06b) ends with its record when a blank line and
+// the next record's header follow, so the next record's options are not
+// the first's.
+TEST(PeerRecords, TabariUnclosedBracesAndComments) {
+  struct Case {
+    std::string text;
+    std::vector<Kind> kinds;
+    std::vector<std::string> first_options, second_options;
+  };
+  const Case cases[] = {
+      {"950101  OPT-01\nLowering the minimum.\n/*\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
+       "950102  REC-01\nArnor met Gondor.\n/* { ARN / GON / 040 } */\n\n",
+       {Kind::kControl, Kind::kEvents}, {"SET: MINIMUM WORDS = 4"}, {"SET: MINIMUM WORDS = 4"}},
+      {"950101 REC-01\nArnor met Gondor on a long day.\n/*\\n{ ARN / GON / 040 }\n\n"
+       "950101 OPT-01\nSwitching.\n/*\\n{ OPTION: DEFAULT: OFF } */\n\n",
+       {Kind::kEvents, Kind::kControl}, {}, {"DEFAULT: OFF"}},
+  };
+  for (const Case& c : cases) {
+    auto records = TabariRecords(c.text, c.kinds);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0].options, c.first_options);
+    EXPECT_EQ(records[1].options, c.second_options);
+  }
 }
 
 }  // namespace
