@@ -75,7 +75,10 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
   // A seat ("the Kremlin") or group code is already specific; a state, a
   // region or an organisation takes the role ("Russian troops" -> RUSMIL).
   if (!agent.empty() && ref.kind != ActorKind::kSeat && ref.kind != ActorKind::kGroup) {
-    base += agent;
+    // Each member of a coded compound ("FRO/BIL/SAM", imported) takes it.
+    std::string with_agent;
+    for (const std::string& member : CompoundCodes(base)) with_agent += (with_agent.empty() ? "" : "/") + member + agent;
+    base = with_agent;
     ref.place = false;
   }
   ref.code = base;
@@ -106,6 +109,16 @@ void ExtendWithName(const std::vector<Word>& words, const PhraseHit& last, size_
 }
 
 }  // namespace
+
+std::vector<std::string> CompoundCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (size_t slash; (slash = code.find('/', from)) != std::string::npos; from = slash + 1) {
+    out.push_back(code.substr(from, slash - from));
+  }
+  out.push_back(code.substr(from));
+  return out;
+}
 
 std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vector<Word>& words,
                                     const std::vector<PhraseHit>& hits, int day) {

@@ -427,10 +427,14 @@ void EmitAll(const Document& doc, uint32_t si, const EventDraft& draft, const Ar
       if (!pairwise && tgt && std::find(args.sources.begin(), args.sources.end(), tgt) != args.sources.end()) {
         continue;
       }
-      std::string src_code = SourceCode(src, reporter);
-      Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", out);
-      if (tgt && Reciprocal(draft.info->code) && !pairwise) {
-        Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, out);
+      // A coded compound ("FRO/BIL/SAM", imported) acts as each member.
+      for (const std::string& src_code : CompoundCodes(SourceCode(src, reporter))) {
+        for (const std::string& tgt_code : CompoundCodes(tgt ? tgt->code : "")) {
+          Emit(doc, s, si, draft, src_code, src->text, tgt_code, tgt ? tgt->text : "", out);
+          if (tgt && Reciprocal(draft.info->code) && !pairwise) {
+            Emit(doc, s, si, draft, tgt_code, tgt->text, src_code, src->text, out);
+          }
+        }
       }
     }
   }

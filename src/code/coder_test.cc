@@ -48,7 +48,7 @@ class CoderTest : public ::testing::Test {
   }
   // The same with other verb patterns (imported dialects' items).
   CodedDocument CodeWith(const VerbDictionary& verbs, const std::string& text, const std::string& date = "2022-02-03",
-                         CoderOptions options = {}) {
+                         CoderOptions options = {}, const ActorDictionary* actors = nullptr) {
     Document doc;
     doc.id = "t";
     doc.date = date;
@@ -59,7 +59,7 @@ class CoderTest : public ::testing::Test {
       m_->lemmatizer->Lemmatize(&doc, s);
       m_->parser->Parse(&doc, s);
     }
-    Coder coder(&m_->actors, &verbs, &m_->codes, options);
+    Coder coder(actors ? actors : &m_->actors, &verbs, &m_->codes, options);
     return coder.Code(doc);
   }
   static Models* m_;
@@ -350,6 +350,23 @@ TEST_F(CoderTest, DefaultActorsFillMissingParties) {
   peers.defaults.source_prior = false;
   d = CodeWith(v, "Fxrnost is about to restore full diplomatic ties with Peru.", "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "PER", "DEFTAR", "06")) << Dump(d);
+}
+
+// A coded compound (TABARI/PETRARCH "THE_SHIRE [FRO/BIL/SAM]"): the phrase
+// acts as each member, and a role joins each ("Shire officials").
+TEST_F(CoderTest, CodedCompoundActsAsEachMember) {
+  ActorDictionary actors = m_->actors;
+  ActorEntry shire;
+  shire.code = "FRO/BIL/SAM";
+  actors.AddEntry(shire, {"the shire"});
+  actors.Finish();
+  VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
+  CoderOptions all;
+  all.emit_unreal = true;  // "is about to": hypothetical
+  CodedDocument d = CodeWith(v, "The Shire is about to restore full diplomatic ties with Peru.", "2022-02-03", all, &actors);
+  for (const char* member : {"FRO", "BIL", "SAM"}) EXPECT_TRUE(Has(d, member, "PER", "06")) << member << " " << Dump(d);
+  d = CodeWith(v, "Peru is about to restore full diplomatic ties with the Shire officials.", "2022-02-03", all, &actors);
+  EXPECT_TRUE(Has(d, "PER", "BILGOV", "06")) << Dump(d);
 }
 
 TEST_F(CoderTest, ThreatsAreConditional) {

@@ -9,6 +9,7 @@
 
 #include "base/ascii.h"
 #include "base/iso_date.h"
+#include "code/actor_refs.h"
 #include "dict/line_fields.h"
 
 namespace faultline::peers {
@@ -123,10 +124,13 @@ std::string ParseActorCode(std::string_view inside, PeerCode* out) {
   }
   std::string code = s.substr(0, split);
   std::string restr = split == std::string::npos ? "" : s.substr(split);
-  if (size_t slash = code.find('/'); slash != std::string::npos) code = code.substr(0, slash);  // coded compound
   if (code.empty()) return "code block [" + std::string(inside) + "] has no code";
   code = AsciiUpper(code);
-  if (!ValidCode(code)) return "'" + code + "' is not a code";
+  // A coded compound "[FRO/BIL/SAM]": one phrase, several actors; each
+  // member must be a code.
+  for (const std::string& member : CompoundCodes(code)) {
+    if (!ValidCode(member)) return "'" + member + "' is not a code";
+  }
   out->code = code;
   if (restr.empty()) return "";
   if (restr[0] == '<' || restr[0] == '>') {

@@ -111,14 +111,19 @@ TEST(PeerActors, TabariInlineCodesAndStems) {
 
 TEST(PeerActors, BadLinesAreReportedAndSkipped) {
   PeerDictionaries d;
-  d.ReadActors("GOOD_ONE [ABC]\nBROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\nNEXT [DEF]\n", "x.actors");
-  ASSERT_EQ(d.actors.size(), 2u);
+  d.ReadActors(
+      "GOOD_ONE [ABC]\nBROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\nNEXT [DEF]\n"
+      "THE_SHIRE [FRO/BIL/SAM]\nBADCOMPOUND [FRO/B$L]\n",
+      "x.actors");
+  ASSERT_EQ(d.actors.size(), 3u);
   EXPECT_EQ(d.actors[1].codes[0].code, "DEF");
-  ASSERT_EQ(d.warnings.size(), 3u);
+  EXPECT_EQ(d.actors[2].codes[0].code, "FRO/BIL/SAM");  // a coded compound, every member kept
+  ASSERT_EQ(d.warnings.size(), 4u);
   EXPECT_NE(d.warnings[0].find("x.actors:2"), std::string::npos);
   EXPECT_NE(d.warnings[1].find("x.actors:3"), std::string::npos);
   EXPECT_NE(d.warnings[1].find("not a date"), std::string::npos);
   EXPECT_NE(d.warnings[2].find("x.actors:4"), std::string::npos);
+  EXPECT_NE(d.warnings[3].find("x.actors:7"), std::string::npos);
 }
 
 TEST(PeerAgents, PetrarchPluralsSubstitutionsAndPrefix) {
