@@ -124,12 +124,21 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
   const Tree& t = *sv.tree;
   std::vector<int> heads{r.head_tok};
   if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
+  // "The ambassadors of Arnor, Osgiliath and Gondor": a list of states
+  // gives the role to each, as a coded compound ("ARN/OSG/GON").
+  auto countries = [&](int s) {
+    std::string out;
+    for (const ActorRef* m : SurfaceList(sv, s)) {
+      if (IsStateRef(*m)) out += (out.empty() ? "" : "/") + m->code.substr(0, 3);
+    }
+    return out;
+  };
   for (int h : heads) {
     for (int c : t.children(h)) {
-      for (const ActorRef& s : sv.refs) {
-        if (&s != &r && IsStateRef(s) && static_cast<uint32_t>(c) >= s.first_tok &&
-            static_cast<uint32_t>(c) <= s.last_tok) {
-          return s.code.substr(0, 3);
+      for (size_t s = 0; s < sv.refs.size(); ++s) {
+        if (&sv.refs[s] != &r && IsStateRef(sv.refs[s]) && static_cast<uint32_t>(c) >= sv.refs[s].first_tok &&
+            static_cast<uint32_t>(c) <= sv.refs[s].last_tok) {
+          return countries(static_cast<int>(s));
         }
       }
     }
@@ -139,8 +148,8 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
   uint32_t after = r.last_tok + 1;
   if (after + 1 < sv.sentence->size &&
       (toks[after].form == "from" || toks[after].form == "in" || toks[after].form == "of")) {
-    for (const ActorRef& s : sv.refs) {
-      if (IsStateRef(s) && s.first_tok == after + 1) return s.code.substr(0, 3);
+    for (size_t s = 0; s < sv.refs.size(); ++s) {
+      if (IsStateRef(sv.refs[s]) && sv.refs[s].first_tok == after + 1) return countries(static_cast<int>(s));
     }
   }
   return "";
@@ -177,7 +186,9 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
       if (country.empty()) country = story;
       if (country.empty()) continue;
     }
-    r.code = country + r.code;
+    std::string code;
+    for (const std::string& member : CompoundCodes(country)) code += (code.empty() ? "" : "/") + member + r.code;
+    r.code = code;
     r.role_only = false;
   }
 }
