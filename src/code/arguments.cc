@@ -38,10 +38,17 @@ bool IsPassive(const Tree& t, int v) {
          t.Child(v, "aux") < 0 && (t.Child(h, "nsubj:pass") >= 0 || t.Child(h, "aux:pass") >= 0);
 }
 
-int AgentOf(const Tree& t, int v) {
+// The passive verb v's agent: its "by" oblique in the tree, else an actor
+// right after "by" just after the verb (adverbs between: "was opposed
+// earlier by Osgiliath", where the parser hung the phrase elsewhere); -1.
+int AgentOf(const SentenceView& sv, int v) {
+  const Tree& t = *sv.tree;
   for (int c : t.children(v)) {
     if (t.rel(c) == "obl:agent" || (t.base_rel(c) == "obl" && t.CaseOf(c) == "by")) return c;
   }
+  int i = v + 1;
+  while (i < t.size() && t.tok(i).upos == "ADV") ++i;
+  if (i + 1 < t.size() && t.tok(i).form == "by" && sv.ref_at[i + 1] >= 0) return sv.refs[sv.ref_at[i + 1]].head_tok;
   return -1;
 }
 
@@ -248,12 +255,12 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
   } else {
     bool passive = IsPassive(t, anchor);
     // (Not when the pattern names the target: "+ WAS_ *" reads the voice.)
-    if (passive && agentless_passive_active && target_ref < 0 && AgentOf(t, anchor) < 0) {
+    if (passive && agentless_passive_active && target_ref < 0 && AgentOf(sv, anchor) < 0) {
       int subj = t.Child(anchor, "nsubj:pass");
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
       if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
     } else if (passive) {
-      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(t, anchor)));
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(sv, anchor)));
       // "An invasion by Russia would be met with consequences": the act
       // responded to names the target, by its agent or possessor.
       int subj = t.Child(anchor, "nsubj:pass");

@@ -268,6 +268,32 @@ TEST_F(CoderTest, AgentlessPassiveSubjectActsOnlyByThePeersRule) {
   EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
 }
 
+// A passive's agent is found after "by" on the surface too, adverbs
+// between, where the parser hung the phrase elsewhere.
+TEST_F(CoderTest, PassiveAgentAfterByOnTheSurface) {
+  VerbDictionary v = PeerVerbs("oppose", {}, {}, "112");
+  CodedDocument d = CodeWith(v, "Chile was opposed earlier by Peru, the state's fiercest foe, in being drawn into the peace "
+                                "process by its resumption of diplomatic ties with Bolivia.");
+  EXPECT_TRUE(Has(d, "PER", "CHL", "11")) << Dump(d);
+}
+
+// A hyphen inside a name does not end the words after the verb a pattern
+// may use ("freed from Guinea-Bissau": "+ * FROM $").
+TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
+  PatternItem target, source;
+  target.target = true;
+  source.source = true;
+  VerbDictionary v = PeerVerbs("free", {target}, {Words({"from"}), source}, "061");
+  ActorDictionary actors = m_->actors;
+  ActorEntry mordor;
+  mordor.code = "MOR";
+  actors.AddEntry(mordor, {"barad-dur"});  // the parser splits it: "dur" hangs on a later verb
+  actors.Finish();
+  CodedDocument d = CodeWith(v, "Chile's palace guard militia was freed from Barad-dur after that group yielded ground "
+                                "seized in six days of fighting.", "2022-02-03", {}, &actors);
+  EXPECT_TRUE(Has(d, "MOR", "CHL", "06")) << Dump(d);
+}
+
 // A passive verb of knowing or saying raises its subject to the verb it
 // governs ("were reported to have attacked": hypothetical, so emitted only
 // when asked).

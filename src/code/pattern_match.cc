@@ -17,7 +17,7 @@ bool ClauseBoundary(const Tree& t, int c) {
 // the words that open a new clause.
 bool EndsWindow(const Tree& t, int i) {
   const std::string& l = t.lemma(i);
-  if (t.tok(i).upos == "PUNCT") return true;
+  if (t.tok(i).upos == "PUNCT") return t.tok(i).form != "-";  // "Barad-dur" is one name
   static const char* kOpeners[] = {"that", "which", "who", "whom", "because", "if", "unless", "while",
                                    "but", "although", "when", "after", "before", "as", "whether"};
   return std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return l == k; });
