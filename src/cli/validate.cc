@@ -182,6 +182,7 @@ int RunValidate(int argc, char** argv) {
   opts.coder.pair_any_compound = true;  // the peers pair a compound subject with no target
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
   opts.coder.surface_parties = true;    // parties the tree leaves open: the peers' first actors
+  opts.coder.lists_with_modifiers = true;  // "Fornost and the evil awful Gondor"
   // A dictionary verb the tagger took for a noun: as each peer finds verbs.
   opts.coder.surface_verbs =
       dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;

@@ -273,7 +273,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
       // "Putin and Johnson are due to talk": coordination on the surface
       // counts even where the parser split it.
-      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
+      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, ListAround(sv, sv.ref_at[subj]));
       if (a.sources.empty() && t.Child(anchor, "nsubj") < 0 && t.Child(anchor, "csubj") < 0) {
         // No subject of its own in the tree (often a parser error on a long
         // fronted phrase): the nearest actors before the verb. A verb whose

@@ -193,10 +193,11 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
   }
 }
 
-void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, bool attached_roles,
+void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, const CoderOptions& options,
                DocContext* ctx, SentenceView* sv) {
   const Sentence& s = doc.sentences[index];
   sv->doc = &doc;
+  sv->lists_with_modifiers = options.lists_with_modifiers;
   sv->sentence = &s;
   sv->index = index;
   sv->tree.emplace(doc, s);
@@ -208,7 +209,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   }
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
   AddNamedInStory(sv, ctx);
-  FillRoleCountries(dict, sv, *ctx, attached_roles);
+  FillRoleCountries(dict, sv, *ctx, options.attached_role_countries);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);
@@ -493,7 +494,7 @@ CodedDocument Coder::Code(const Document& doc) const {
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;
-    BuildView(*actors_, doc, si, options_.attached_role_countries, &ctx, &sv);
+    BuildView(*actors_, doc, si, options_, &ctx, &sv);
     lap.Lap(Stage::kActors);
     std::vector<DateMention> dates;
     if (published.ok()) dates = FindDates(doc, s, published.value());

@@ -79,6 +79,13 @@ struct CoderOptions {
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
   DefaultActors defaults;
+  // Members of a subject or object list may carry their own determiners
+  // and adjectives ("Evil Mordor, the awful Fornost, and good Gondor"), and
+  // a subject that closes a list brings the whole list, as the peers' noun
+  // phrases do; used when their suites are validated. Off: only "and",
+  // "or" and commas join a list, from its first member on (measured on the
+  // sample corpus: the looser rules join more than lists in news text).
+  bool lists_with_modifiers = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -115,6 +115,18 @@ TEST_F(CoderTest, EveryMemberOfASubjectListActsOnTheObjectsActor) {
   for (const Event& e : d.events) EXPECT_EQ(e.target, "BRA") << Dump(d);
 }
 
+// The peers' noun phrases: list members with their own determiners and
+// adjectives, the whole list from a subject that closes it.
+TEST_F(CoderTest, ListMembersWithModifiersOnlyByThePeersRule) {
+  const std::string text = "Evil Chile, the awful Peru, and good Bolivia criticized Brazil on Monday.";
+  CodedDocument own = Code(text);
+  CoderOptions peers;
+  peers.lists_with_modifiers = true;
+  CodedDocument d = Code(text, "2022-02-03", peers);
+  for (const char* src : {"CHL", "PER", "BOL"}) EXPECT_TRUE(Has(d, src, "BRA", "11")) << src << " " << Dump(d);
+  EXPECT_LT(own.events.size(), d.events.size()) << Dump(own);
+}
+
 // A plural subject with no target: its act is each member's own, unless
 // the peers' rule (every compound pairs up) is asked for.
 TEST_F(CoderTest, CompoundSubjectPairsUpOnlyWhenAsked) {

@@ -176,12 +176,34 @@ namespace faultline {
 
 bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
   uint32_t from = sv.refs[left].last_tok + 1, to = sv.refs[right].first_tok;
-  if (to <= from || to - from > 2) return false;
   const Token* toks = sv.doc->begin_of(*sv.sentence);
+  for (int modifiers = 0; sv.lists_with_modifiers && modifiers < 3 && to > from + 1; ++modifiers) {
+    const Token& m = toks[to - 1];
+    bool lower = !m.form.empty() && !(m.form[0] >= 'A' && m.form[0] <= 'Z');
+    if (m.upos != "DET" && !(lower && (m.upos == "ADJ" || m.upos == "NOUN"))) break;
+    --to;
+  }
+  if (to <= from || to - from > 2) return false;
   for (uint32_t t = from; t < to; ++t) {
     if (toks[t].form != "and" && toks[t].form != "," && toks[t].form != "or") return false;
   }
   return true;
+}
+
+std::vector<const ActorRef*> ListAround(const SentenceView& sv, int r) {
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  auto closes = [&](int k) {  // "and"/"or" between refs k - 1 and k
+    for (uint32_t t = sv.refs[k - 1].last_tok + 1; t < sv.refs[k].first_tok; ++t) {
+      if (toks[t].form == "and" || toks[t].form == "or") return true;
+    }
+    return false;
+  };
+  int first = r;
+  if (sv.lists_with_modifiers && r > 0 && JoinedOnSurface(sv, r - 1, r) && closes(r)) {
+    first = r - 1;
+    while (first > 0 && JoinedOnSurface(sv, first - 1, first) && !closes(first)) --first;
+  }
+  return SurfaceList(sv, first);
 }
 
 std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
