@@ -16,6 +16,7 @@
 
 #include "base/ascii.h"
 #include "cli/command.h"
+#include "dict/line_fields.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
 #include "peers/tabari_code_by.h"
@@ -246,7 +247,7 @@ int RunValidate(int argc, char** argv) {
       note = "date '" + r.raw_date + "' is not a date: not coded";
     } else if (WordCount(r.text) < min_words) {
       note = "fewer than " + std::to_string(min_words) + " words: not coded";
-    } else if (dicts.Discarded(r.text, &story, &discard_rule)) {
+    } else if (int day = 0; IsoToDays(r.date, &day) && dicts.Discarded(r.text, &story, &discard_rule, &day)) {
       note = std::string(story ? "story" : "sentence") + " discarded by " + discard_rule;
     } else {
       Document doc;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/ascii.h"
 #include "parse/parser.h"
 #include "tag/lemmatizer.h"
 #include "tag/tagger.h"
@@ -304,6 +305,26 @@ TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
   CodedDocument d = CodeWith(v, "Chile's palace guard militia was freed from Barad-dur after that group yielded ground "
                                 "seized in six days of fighting.", "2022-02-03", {}, &actors);
   EXPECT_TRUE(Has(d, "MOR", "CHL", "06")) << Dump(d);
+}
+
+// "restore ties with Peru almost five years after Bolivian crowds burned
+// its embassy": the span of time the parser takes for an object names no
+// target.
+TEST_F(CoderTest, TimeSpanObjectNamesNoTarget) {
+  VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
+  ActorDictionary actors = m_->actors;
+  for (const char* name : {"arnor", "gondor", "calenardhon"}) {  // the parser takes "years" for the object
+    ActorEntry e;
+    e.code = AsciiUpper(std::string(name, 3));
+    actors.AddEntry(e, {name});
+  }
+  actors.Finish();
+  CoderOptions all;
+  all.emit_unreal = true;  // "is about to": hypothetical
+  CodedDocument d = CodeWith(v, "Arnor is about to restore full diplomatic ties with Gondor almost five years after "
+                                "Calenardhon crowds burned down its embassy.", "2022-02-03", all, &actors);
+  EXPECT_TRUE(Has(d, "ARN", "GON", "06")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_NE(e.target.substr(0, 3), "CAL") << Dump(d);
 }
 
 // A passive verb of knowing or saying raises its subject to the verb it

@@ -1144,11 +1144,29 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
   return Status::Ok();
 }
 
+namespace {
+
+// Whether the code that holds on `day` (the first dated one covering it, in
+// file order, else the undated one) is [###] or [+++].
+bool SpecialOn(const std::vector<PeerCode>& codes, int day) {
+  const PeerCode* on = nullptr;
+  for (const PeerCode& c : codes) {
+    if (c.dated() && day >= c.from && day <= c.to) {
+      on = &c;
+      break;
+    }
+    if (!c.dated() && !on) on = &c;
+  }
+  return on && (on->code == "###" || on->code == "+++");
+}
+
+}  // namespace
+
 void PeerDictionaries::SpecialActorsToDiscards() {
   std::vector<PeerActor> kept;
   for (PeerActor& a : actors) {
-    bool special = a.codes.size() == 1 && !a.codes[0].dated() && (a.codes[0].code == "###" || a.codes[0].code == "+++");
-    if (!special) {
+    auto special_code = [](const PeerCode& c) { return c.code == "###" || c.code == "+++"; };
+    if (std::none_of(a.codes.begin(), a.codes.end(), special_code)) {
       kept.push_back(std::move(a));
       continue;
     }
@@ -1157,13 +1175,15 @@ void PeerDictionaries::SpecialActorsToDiscards() {
       for (const std::string& w : p.words) d.words.push_back(AsciiUpper(w));
       d.whole_word = !p.stem;
       d.rule = a.rule;
+      if (a.codes.size() > 1) d.codes = a.codes;  // dated: discards only when ### holds
       discards.push_back(std::move(d));
     }
+    if (a.codes.size() > 1) kept.push_back(std::move(a));
   }
   actors = std::move(kept);
 }
 
-bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string* rule) const {
+bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string* rule, const int* day) const {
   std::vector<std::string> words;
   std::string cur;
   for (char c : text) {
@@ -1176,6 +1196,7 @@ bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string
   }
   if (!cur.empty()) words.push_back(cur);
   for (const PeerDiscard& d : discards) {
+    if (!d.codes.empty() && (!day || !SpecialOn(d.codes, *day))) continue;
     for (size_t i = 0; i + d.words.size() <= words.size(); ++i) {
       bool ok = true;
       for (size_t k = 0; k < d.words.size() && ok; ++k) {

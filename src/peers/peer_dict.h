@@ -73,6 +73,7 @@ struct PeerDiscard {
   std::vector<std::string> words;  // upper-case
   bool whole_word = false;         // trailing '_': the last word must match whole
   bool story = false;              // '+': the whole story is dropped
+  std::vector<PeerCode> codes;     // an actor's codes, one [###]/[+++]: discards on the days that one holds
   std::string rule;
 };
 
@@ -91,8 +92,10 @@ struct PeerDictionaries {
   void ReadAgents(std::string_view text, const std::string& file);
   void ReadVerbs(std::string_view text, const std::string& file, Dialect dialect);
   void ReadDiscards(std::string_view text, const std::string& file);
-  // TABARI actors coded [###] (discard) or [+++] (complex) with no date
-  // restriction become sentence discards: a record naming them is not coded.
+  // TABARI actors coded [###] (discard) or [+++] (complex) become sentence
+  // discards: a record naming them is not coded. With no date restriction
+  // the actor goes; a dated one ("ONODOHER [ONO <911226] [###]") is kept
+  // for its other dates and discards only on the days the code holds.
   void SpecialActorsToDiscards();
 
   // Reads a file by kind ("actors", "agents", "verbs", "discards").
@@ -110,7 +113,9 @@ struct PeerDictionaries {
 
   // True when a discard phrase occurs in `text` (case-insensitive word
   // sequence); *story says whether it is a story-level discard; *rule names it.
-  bool Discarded(std::string_view text, bool* story, std::string* rule) const;
+  // Dated discards count only when `day` (days since the epoch) is given
+  // and within their dates.
+  bool Discarded(std::string_view text, bool* story, std::string* rule, const int* day = nullptr) const;
 };
 
 inline constexpr char kForeignMark = '!';

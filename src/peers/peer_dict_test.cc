@@ -317,6 +317,25 @@ TEST(PeerDiscards, SentenceAndStory) {
   EXPECT_FALSE(d.Discarded("Gondor met Arnor.", &story, &rule));
 }
 
+// TABARI actors coded [###]: undated, the actor goes and its phrase
+// discards; dated ("ONODOHER [ONO <911226] [###]"), it discards only on the
+// days ### holds and stays an actor for the others.
+TEST(PeerDiscards, SpecialActorCodesByDate) {
+  PeerDictionaries d;
+  d.ReadActors("ONODOHER [ONO <911226] [###]\nFOOTBALL [###]\nGONDOR [GON]\n", "x.actors");
+  d.SpecialActorsToDiscards();
+  ASSERT_EQ(d.actors.size(), 2u);  // Onodoher and Gondor
+  bool story = false;
+  std::string rule;
+  int y1991 = 0, y1995 = 0;
+  ASSERT_TRUE(PeerDateToDays("910101", &y1991) && PeerDateToDays("950101", &y1995));
+  const std::string text = "Arnor restored ties after Onodoher crowds burned its embassy.";
+  EXPECT_TRUE(d.Discarded(text, &story, &rule, &y1995));
+  EXPECT_FALSE(d.Discarded(text, &story, &rule, &y1991));
+  EXPECT_FALSE(d.Discarded(text, &story, &rule));
+  EXPECT_TRUE(d.Discarded("Gondor won the football match.", &story, &rule, &y1991));
+}
+
 TEST(PeerRecords, PetrarchUnitTests) {
   REQUIRE_PEERS();
   auto suite = ReadPetrarchSuite(Peer("petrarch2/PETR.UnitTest.records.xml"));
