@@ -338,9 +338,13 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 // with no agent ("X said Y would be punished"; not for nouns: "there is
 // subject for discussion" is nobody's act), a target from the surface or the
 // sentence. False when the act has no source at all.
+// A phrase the peers' dictionaries recognise to code nothing ("BOROMIR
+// [---]"): no party to an act.
+bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
+
 // The first actor of another side than `sources` after the anchor, up to
 // the next punctuation or coordinating conjunction, with those listed with
-// it; empty if none.
+// it (null actors passed over); empty if none.
 std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
                                              const std::vector<const ActorRef*>& sources) {
   const Tree& t = *sv.tree;
@@ -351,7 +355,7 @@ std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
     const ActorRef* cand = &sv.refs[r];
     bool own = std::any_of(sources.begin(), sources.end(),
                            [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
-    if (!own) return SurfaceList(sv, r);
+    if (!own && !IsNullActor(cand)) return SurfaceList(sv, r);
     i = static_cast<int>(cand->last_tok);
   }
   return {};
@@ -400,6 +404,9 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
   if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
+  // "ties with Boromir in Gondor" (BOROMIR [---]): the peers look past a
+  // null actor for the target.
+  if (surface_parties) std::erase_if(args->targets, IsNullActor);
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from
@@ -407,6 +414,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     for (int r : m.later_refs) {
       const ActorRef* cand = &sv.refs[r];
       if (cand->code.compare(0, 3, args->sources[0]->code, 0, 3) == 0) continue;  // its own side
+      if (surface_parties && IsNullActor(cand)) continue;
       args->targets = SurfaceList(sv, r);
       break;
     }

@@ -307,6 +307,23 @@ TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
   EXPECT_TRUE(Has(d, "MOR", "CHL", "06")) << Dump(d);
 }
 
+// A phrase coded [---] names no party: the peers look past it for the
+// target ("ties with Boromir in Peru").
+TEST_F(CoderTest, NullActorIsNoTargetByThePeersRule) {
+  VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
+  ActorDictionary actors = m_->actors;
+  ActorEntry boromir;
+  boromir.code = "---";
+  actors.AddEntry(boromir, {"boromir"});
+  actors.Finish();
+  CoderOptions peers;
+  peers.emit_unreal = true;  // "is about to": hypothetical
+  peers.surface_parties = true;
+  CodedDocument d = CodeWith(v, "Chile is about to restore full diplomatic ties with Boromir in Peru almost five years after "
+                                "crowds trashed its embassy.", "2022-02-03", peers, &actors);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "06")) << Dump(d);
+}
+
 // "restore ties with Peru almost five years after Bolivian crowds burned
 // its embassy": the span of time the parser takes for an object names no
 // target.

@@ -79,6 +79,7 @@ PeerPhrase ParsePhrase(std::string_view s) {
   }
   if (!cur.empty()) p.words.push_back(AsciiLower(cur));
   p.stem = !s.empty() && s.back() != '_' && s.back() != '=';
+  p.no_endings = !s.empty() && s.back() == '=';
   for (std::string& w : p.words) {
     while (!w.empty() && w.back() == '=') w.pop_back();
   }
@@ -1058,18 +1059,26 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
   auto mark = [&](const std::string& c) { return foreign && c != "---" ? std::string(1, kForeignMark) + c : c; };
   std::vector<std::string> vocab(vocabulary.begin(), vocabulary.end());
   std::sort(vocab.begin(), vocab.end());
-  // All names of a phrase: itself, and for a stem the text's words that
-  // start with it.
+  // All names of a phrase: itself, and among the text's words for a stem
+  // those that start with it, for an exact word ("LIBYA_") its plural
+  // ("Libyas": TABARI's regular noun ending; the possessive is a token of
+  // its own already).
   auto names_of = [&](const PeerPhrase& p) {
     std::vector<std::string> out{Join(p.words)};
-    if (!p.stem || vocab.empty()) return out;
+    if (vocab.empty() || p.no_endings) return out;
     const std::string& last = p.words.back();
+    auto also = [&](const std::string& form) {
+      std::vector<std::string> w = p.words;
+      w.back() = form;
+      out.push_back(Join(w));
+    };
+    if (!p.stem) {
+      if (std::binary_search(vocab.begin(), vocab.end(), last + "s")) also(last + "s");
+      return out;
+    }
     for (auto it = std::lower_bound(vocab.begin(), vocab.end(), last); it != vocab.end() && it->starts_with(last);
          ++it) {
-      if (*it == last) continue;
-      std::vector<std::string> w = p.words;
-      w.back() = *it;
-      out.push_back(Join(w));
+      if (*it != last) also(*it);
     }
     return out;
   };

@@ -40,6 +40,7 @@ struct PeerCode {
 struct PeerPhrase {
   std::vector<std::string> words;  // lower-case
   bool stem = false;
+  bool no_endings = false;  // a trailing '=' (TABARI): not even the regular endings ("LIBYA_" takes "Libyas")
 };
 
 struct PeerActor {

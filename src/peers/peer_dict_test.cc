@@ -109,6 +109,29 @@ TEST(PeerActors, TabariInlineCodesAndStems) {
   EXPECT_FALSE(d.actors[2].phrases[0].stem);  // ALBRKGHT_
 }
 
+// Names installed for the words of the text coded (TABARI): a stem's
+// words, an exact word's plural ("LIBYA_" -> "Libyas"), none for '='.
+TEST(PeerActors, TabariEndingsFromTheVocabulary) {
+  PeerDictionaries d;
+  d.ReadActors("LIBYA_ [LBY]\nLIBER= [LBR]\nSYRI [SYR]\n", "x.actors");
+  ActorDictionary actors;
+  VerbDictionary verbs;
+  CodeTable codes;
+  ASSERT_TRUE(d.Install(&actors, &verbs, &codes, {"libyas", "libers", "syrian"}).ok());
+  actors.Finish();
+  auto named = [&](const std::string& word) {
+    const std::vector<uint32_t>* p = actors.PhrasesStartingWith(word);
+    return p != nullptr && std::any_of(p->begin(), p->end(), [&](uint32_t i) {
+             return actors.phrases()[i].words == std::vector<std::string>{word};
+           });
+  };
+  EXPECT_TRUE(named("libya"));
+  EXPECT_TRUE(named("libyas"));
+  EXPECT_TRUE(named("syrian"));
+  EXPECT_TRUE(named("liber"));
+  EXPECT_FALSE(named("libers"));
+}
+
 TEST(PeerActors, BadLinesAreReportedAndSkipped) {
   PeerDictionaries d;
   d.ReadActors(
