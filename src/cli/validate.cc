@@ -184,6 +184,7 @@ int RunValidate(int argc, char** argv) {
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
   opts.coder.surface_parties = true;    // parties the tree leaves open: the peers' first actors
   opts.coder.lists_with_modifiers = true;  // "Fornost and the evil awful Gondor"
+  opts.coder.first_actor_source = dialect == Dialect::kTabari;  // TABARI has no parse: the first actor
   // A dictionary verb the tagger took for a noun: as each peer finds verbs.
   opts.coder.surface_verbs =
       dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;

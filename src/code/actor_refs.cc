@@ -8,13 +8,14 @@ bool IsCapitalised(const Word& w) {
 }
 
 // Words allowed between two hits of one noun phrase: untitled capitalised
-// title words ("Secretary of State", "Minister"), "of", and the possessive
-// before a role word ("Ukraine's army").
+// title words ("Secretary of State", "Minister"), "of", the possessive
+// before a role word ("Ukraine's army") and "former" just before one.
 bool CanBridge(const std::vector<Word>& words, uint32_t from, uint32_t to, bool next_is_agent) {
   if (to - from > 4) return false;
   for (uint32_t i = from; i < to; ++i) {
     const Word& w = words[i];
     if (w.key == "of" && i > from) continue;
+    if (w.key == "former" && next_is_agent && i + 1 == to) continue;  // "Arnor former security officials"
     if (w.key == "'s" && next_is_agent && to - from == 1) continue;
     if (!IsCapitalised(w) || w.key == "'s") return false;
   }
@@ -45,15 +46,19 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
     ref.entry = h->entry;
     switch (e.kind) {
       case ActorKind::kPerson: person = &e; break;
-      case ActorKind::kAgent: agent = e.code; break;
+      case ActorKind::kAgent:
+        agent = e.code;
+        // "former security officials", "Arnor former security officials":
+        // a role held no longer is an elite's (CAMEO ELI), whatever it was.
+        if (h->first_word > 0 && words[h->first_word - 1].key == "former") agent = "ELI";
+        break;
       default:
         base = e.code;
         ref.kind = e.kind;
         ref.place = e.kind == ActorKind::kCapital;
     }
   }
-  // "former security officials", "former Gondor prosecutors": a role held
-  // no longer is an elite's (CAMEO ELI), whatever the role was.
+  // "former Gondor prosecutors": the same before the whole phrase.
   if (!agent.empty() && first.first_word > 0 && words[first.first_word - 1].key == "former") agent = "ELI";
   if (person) {
     ref.kind = ActorKind::kPerson;

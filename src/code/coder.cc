@@ -143,9 +143,14 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
       }
     }
   }
-  // On the surface: "soldiers from Gondor", "officials in Arnor".
+  // On the surface: "soldiers from Gondor", "officials in Arnor", and a
+  // name right after the role ("Human rights activists Amnesty
+  // International", as the peers attach an agent to the actor beside it).
   const Token* toks = sv.doc->begin_of(*sv.sentence);
   uint32_t after = r.last_tok + 1;
+  for (size_t s = 0; s < sv.refs.size(); ++s) {
+    if (IsStateRef(sv.refs[s]) && sv.refs[s].first_tok == after) return countries(static_cast<int>(s));
+  }
   if (after + 1 < sv.sentence->size &&
       (toks[after].form == "from" || toks[after].form == "in" || toks[after].form == "of")) {
     for (size_t s = 0; s < sv.refs.size(); ++s) {
@@ -362,13 +367,24 @@ std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
 }
 
 // The first actor before the anchor that is not one of `targets`, with
-// those listed with it; empty if none.
+// those listed with it, as TABARI finds a source: a clause opened by a
+// conjunction (not one joining a list of actors) starts afresh when an
+// actor follows the conjunction ("... but Dagolath promised aid"), else
+// the source carries over from the sentence's start. Empty if none.
 std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor,
                                               const std::vector<const ActorRef*>& targets) {
+  const Tree& t = *sv.tree;
+  auto other = [&](int r) { return std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end(); };
+  for (int i = anchor - 1; i > 0; --i) {
+    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath").
+    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[i - 1] >= 0 && t.lemma(i) != "but")) continue;
+    int k = i + 1;
+    while (k < anchor && (t.tok(k).upos == "DET" || t.tok(k).upos == "ADJ")) ++k;
+    if (k < anchor && sv.ref_at[k] >= 0 && other(sv.ref_at[k])) return SurfaceList(sv, sv.ref_at[k]);
+    break;
+  }
   for (size_t r = 0; r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(anchor); ++r) {
-    if (std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end()) {
-      return SurfaceList(sv, static_cast<int>(r));
-    }
+    if (other(static_cast<int>(r))) return SurfaceList(sv, static_cast<int>(r));
   }
   return {};
 }
@@ -388,7 +404,7 @@ void ApplyDefaults(const DefaultActors& d, const ActorRef* source, const ActorRe
 }
 
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
-                     bool surface_parties, Arguments* args) {
+                     bool surface_parties, bool first_actor_source, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
     args->sources.push_back(reporter);
   }
@@ -400,6 +416,10 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
                               [&](const ActorRef* s) { return s->first_tok > m.first_tok; });
     std::vector<const ActorRef*> before = FirstActorBefore(sv, static_cast<int>(m.first_tok), args->targets);
     if (inside && !before.empty()) args->sources = before;
+  }
+  if (first_actor_source && m.source_ref < 0 && m.compound_ref < 0) {
+    std::vector<const ActorRef*> first = FirstActorBefore(sv, m.anchor_tok, args->targets);
+    if (!first.empty()) args->sources = first;
   }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
@@ -544,7 +564,8 @@ CodedDocument Coder::Code(const Document& doc) const {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      bool complete = CompleteParties(sv, m, *info, reporter, options_.surface_parties, &args);
+      bool complete =
+          CompleteParties(sv, m, *info, reporter, options_.surface_parties, options_.first_actor_source, &args);
       if (options_.defaults.any()) {
         ApplyDefaults(options_.defaults, &default_source, &default_target, &args);
         complete = !args.sources.empty();

@@ -79,6 +79,12 @@ struct CoderOptions {
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
   DefaultActors defaults;
+  // The source of an act is the first actor before its verb, whatever the
+  // tree says (a clause opened by a conjunction joining verbs starts afresh
+  // when an actor follows the conjunction): TABARI's rule, used when its
+  // suite is validated ("Elrond, brushed aside reports ... that Calimehtar
+  // attacked Gandalf" -> ELF attacked). Off: the tree's subject.
+  bool first_actor_source = false;
   // Members of a subject or object list may carry their own determiners
   // and adjectives ("Evil Mordor, the awful Fornost, and good Gondor"), and
   // a subject that closes a list brings the whole list, as the peers' noun

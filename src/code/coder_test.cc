@@ -409,6 +409,24 @@ TEST_F(CoderTest, FormerRoleIsAnElite) {
   CodedDocument d = Code("Former Chilean officials met Peru's president on Monday.");
   ASSERT_FALSE(d.events.empty());
   EXPECT_EQ(d.events[0].source, "CHLELI") << Dump(d);
+  d = Code("Chilean former officials met Peru's president on Monday.");  // one phrase across "former"
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source, "CHLELI") << Dump(d);
+}
+
+// TABARI's source: the first actor before the verb, whatever the tree
+// says; a clause opened by "but" and an actor starts afresh.
+TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
+  VerbDictionary v = PeerVerbs("attack", {}, {}, "190");
+  const std::string text = "Chile brushed aside reports that Peru attacked Bolivia on Monday.";
+  CodedDocument d = CodeWith(v, text);
+  EXPECT_TRUE(Has(d, "PER", "BOL", "19")) << Dump(d);
+  CoderOptions tabari;
+  tabari.first_actor_source = true;
+  d = CodeWith(v, text, "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "19")) << Dump(d);
+  d = CodeWith(v, "Chile accepts the report but Peru attacked Bolivia on Monday.", "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "PER", "BOL", "19")) << Dump(d);
 }
 
 // TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the
