@@ -1,5 +1,7 @@
 #include "code/actor_refs.h"
 
+#include <algorithm>
+
 namespace faultline {
 namespace {
 
@@ -138,8 +140,15 @@ std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vect
       const ActorEntry& prev = dict.entries()[g.hits.back()->entry];
       bool next_agent = next.kind == ActorKind::kAgent;
       // Two named things side by side ("Russia Ukraine") stay apart; a
-      // modifier followed by a role or a person joins.
-      bool joins = next_agent || next.kind == ActorKind::kPerson ||
+      // modifier followed by a role or a person joins, and so does a name
+      // of the role's own country ("Bree Prime Minister Romendacil", where
+      // an imported dictionary codes the man as his country, BRE).
+      bool same_country = prev.kind == ActorKind::kAgent && !next_agent &&
+                          std::any_of(g.hits.begin(), g.hits.end(), [&](const PhraseHit* h) {
+                            const ActorEntry& e = dict.entries()[h->entry];
+                            return e.kind != ActorKind::kAgent && !e.code.empty() && e.code == next.code;
+                          });
+      bool joins = next_agent || next.kind == ActorKind::kPerson || same_country ||
                    (prev.kind == ActorKind::kDemonym && next.kind != ActorKind::kCountry);
       if (!joins || prev.kind == ActorKind::kPerson) break;
       if (!CanBridge(words, g.hits.back()->last_word + 1, hits[j].first_word, next_agent)) break;

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "base/ascii.h"
 #include "parse/parser.h"
 #include "tag/lemmatizer.h"
 #include "tag/tagger.h"
@@ -62,6 +61,17 @@ class CoderTest : public ::testing::Test {
     }
     Coder coder(actors ? actors : &m_->actors, &verbs, &m_->codes, options);
     return coder.Code(doc);
+  }
+  // The shipped actors with more, as an importer adds them: {phrase, code}.
+  static ActorDictionary WithActors(const std::vector<std::pair<std::string, std::string>>& more) {
+    ActorDictionary actors = m_->actors;
+    for (const auto& [phrase, code] : more) {
+      ActorEntry e;
+      e.code = code;
+      actors.AddEntry(e, {phrase});
+    }
+    actors.Finish();
+    return actors;
   }
   static Models* m_;
 };
@@ -297,11 +307,7 @@ TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
   target.target = true;
   source.source = true;
   VerbDictionary v = PeerVerbs("free", {target}, {Words({"from"}), source}, "061");
-  ActorDictionary actors = m_->actors;
-  ActorEntry mordor;
-  mordor.code = "MOR";
-  actors.AddEntry(mordor, {"barad-dur"});  // the parser splits it: "dur" hangs on a later verb
-  actors.Finish();
+  ActorDictionary actors = WithActors({{"barad-dur", "MOR"}});  // the parser splits it: "dur" hangs on a later verb
   CodedDocument d = CodeWith(v, "Chile's palace guard militia was freed from Barad-dur after that group yielded ground "
                                 "seized in six days of fighting.", "2022-02-03", {}, &actors);
   EXPECT_TRUE(Has(d, "MOR", "CHL", "06")) << Dump(d);
@@ -311,11 +317,7 @@ TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
 // target ("ties with Boromir in Peru").
 TEST_F(CoderTest, NullActorIsNoTargetByThePeersRule) {
   VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
-  ActorDictionary actors = m_->actors;
-  ActorEntry boromir;
-  boromir.code = "---";
-  actors.AddEntry(boromir, {"boromir"});
-  actors.Finish();
+  ActorDictionary actors = WithActors({{"boromir", "---"}});
   CoderOptions peers;
   peers.emit_unreal = true;  // "is about to": hypothetical
   peers.surface_parties = true;
@@ -329,13 +331,8 @@ TEST_F(CoderTest, NullActorIsNoTargetByThePeersRule) {
 // target.
 TEST_F(CoderTest, TimeSpanObjectNamesNoTarget) {
   VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
-  ActorDictionary actors = m_->actors;
-  for (const char* name : {"arnor", "gondor", "calenardhon"}) {  // the parser takes "years" for the object
-    ActorEntry e;
-    e.code = AsciiUpper(std::string(name, 3));
-    actors.AddEntry(e, {name});
-  }
-  actors.Finish();
+  // The parser takes "years" for the object.
+  ActorDictionary actors = WithActors({{"arnor", "ARN"}, {"gondor", "GON"}, {"calenardhon", "CAL"}});
   CoderOptions all;
   all.emit_unreal = true;  // "is about to": hypothetical
   CodedDocument d = CodeWith(v, "Arnor is about to restore full diplomatic ties with Gondor almost five years after "
@@ -414,6 +411,14 @@ TEST_F(CoderTest, FormerRoleIsAnElite) {
   EXPECT_EQ(d.events[0].source, "CHLELI") << Dump(d);
 }
 
+// An imported dictionary may code a leader as his country ("ROMENDACIL
+// [BRE]"): after a role of that country he joins its phrase.
+TEST_F(CoderTest, NameOfTheRolesCountryJoinsIt) {
+  ActorDictionary actors = WithActors({{"romendacil", "CHL"}});
+  CodedDocument d = CodeWith(m_->verbs, "Chilean President Romendacil criticized Peru on Monday.", "2022-02-03", {}, &actors);
+  EXPECT_TRUE(Has(d, "CHLGOV", "PER", "11")) << Dump(d);
+}
+
 // TABARI's source: the first actor before the verb, whatever the tree
 // says; a clause opened by "but" and an actor starts afresh.
 TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
@@ -452,11 +457,7 @@ TEST_F(CoderTest, DefaultActorsFillMissingParties) {
 // A coded compound (TABARI/PETRARCH "THE_SHIRE [FRO/BIL/SAM]"): the phrase
 // acts as each member, and a role joins each ("Shire officials").
 TEST_F(CoderTest, CodedCompoundActsAsEachMember) {
-  ActorDictionary actors = m_->actors;
-  ActorEntry shire;
-  shire.code = "FRO/BIL/SAM";
-  actors.AddEntry(shire, {"the shire"});
-  actors.Finish();
+  ActorDictionary actors = WithActors({{"the shire", "FRO/BIL/SAM"}});
   VerbDictionary v = PeerVerbs("restore", {}, {Words({"ties"})}, "064");
   CoderOptions all;
   all.emit_unreal = true;  // "is about to": hypothetical
