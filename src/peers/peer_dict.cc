@@ -736,6 +736,7 @@ struct VerbReader {
         if (x == "$" || x == "%" || x == "+" || x == "^") {
           slot(x, out);
         } else if (x == "{") {
+          skip = 0;  // as for words, below
           size_t had = out->size();
           auto close = alternatives(it, to, out);
           if (!close) return false;
@@ -747,6 +748,10 @@ struct VerbReader {
           while (it + 1 != to && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
           PatternItem item;
           item.adjacent = adjacent;
+          // "* EID AT ^ WITH +": a '^' before words passes over the actor
+          // among the words of the gap (any word may stand there), not one
+          // before the next slot.
+          skip = 0;
           if (!Expand(run, &item.alternatives, 0, why)) return false;
           out->push_back(std::move(item));
         }

@@ -236,6 +236,12 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
   // PETRARCH reads it as the target.
   ExpectKinds(d, "postpone", "% HAVE  *", "191", true, "cw");
   ExpectKinds(d, "agree", "* WITH %", "031", false, "wt");
+  // "- * EID AT ^ WITH + [043]": the '^' passes over the actor between AT
+  // and WITH, not one before the target.
+  ExpectKinds(d, "celebrate", "* EID AT ^ WITH +", "043", false, "wwwt");
+  p = FindPattern(d, "celebrate", "* EID AT ^ WITH +", "043");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->items[3].skip, 0);
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
   EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
