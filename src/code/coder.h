@@ -28,9 +28,10 @@ class Gazetteer;
 enum class SurfaceVerbs {
   kNone,
   // TABARI's rule (it has no tagger): any word (auxiliaries too: TABARI's
-  // SHOULD [101]), unless a determiner stands
-  // just before it, it is capitalised inside the sentence or it lies in an
-  // actor's phrase ("security forces"). "an anti- Gondor parade" is a verb.
+  // SHOULD [101]; its roots are stems: "MEET" takes "meeting"), unless an
+  // article stands before it (adjectives between: "a new bombing"), it is
+  // capitalised inside the sentence or it lies in an actor's phrase
+  // ("security forces"). "an anti- Gondor parade", "no sign" are verbs.
   kNoDeterminerBefore,
   // PETRARCH's parses: a noun with no determiner, possessor, modifier or
   // number of its own in the tree ("Estonia act on", "mayor left

@@ -398,6 +398,14 @@ TEST_F(CoderTest, SurfaceVerbsOnlyByThePeersRule) {
   peers.surface_verbs = SurfaceVerbs::kBareNoun;  // PETRARCH: a noun of no phrase of its own
   d = CodeWith(v, text, "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // TABARI's roots are stems ("MEET" takes "meeting"); an article before,
+  // adjectives between, makes a noun ("a new meeting"), "their" does not.
+  VerbDictionary meet = PeerVerbs("meet", {CompoundSlot(), Words({"have"}), Words({"postponed"})}, {}, "191");
+  peers.surface_verbs = SurfaceVerbs::kNoDeterminerBefore;
+  d = CodeWith(meet, "Chile and Peru have postponed their meeting on Monday.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
+  d = CodeWith(meet, "Chile and Peru have postponed a new meeting on Monday.", "2022-02-03", peers);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
 }
 
 // "former" before a role makes it an elite's (CAMEO ELI), as TABARI and

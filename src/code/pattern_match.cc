@@ -1,6 +1,7 @@
 #include "code/pattern_match.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace faultline {
 namespace {
@@ -227,7 +228,14 @@ bool SurfaceVerb(const SentenceView& sv, uint32_t w, SurfaceVerbs rule) {
     });
   }
   if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV" && upos != "AUX") return false;
-  if (w > 0 && t.tok(sv.words[w - 1].head).upos == "DET") return false;
+  // An article before it (TABARI's determiners: A, AN, THE), adjectives
+  // between ("a new bombing"; not "no new sign").
+  uint32_t before = w;
+  while (before > 0 && t.tok(sv.words[before - 1].head).upos == "ADJ") --before;
+  if (before > 0 && (sv.words[before - 1].key == "a" || sv.words[before - 1].key == "an" ||
+                     sv.words[before - 1].key == "the")) {
+    return false;
+  }
   const std::string& s = sv.words[w].surface;
   return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';
 }
@@ -248,7 +256,17 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     return ids;
   };
   const std::vector<uint32_t>* ids = noun || upos == "VERB" ? lookup(noun) : nullptr;
-  if (!ids && upos != "VERB" && SurfaceVerb(sv, w, surface_verbs)) ids = lookup(false);
+  if (!ids && upos != "VERB" && SurfaceVerb(sv, w, surface_verbs)) {
+    ids = lookup(false);
+    // TABARI's roots are stems ("MEET" takes "meeting"): the word less a
+    // regular ending.
+    for (const char* ending : {"ing", "s", "es", "ed"}) {
+      if (ids || surface_verbs != SurfaceVerbs::kNoDeterminerBefore) break;
+      if (word.key.size() > std::strlen(ending) + 2 && word.key.ends_with(ending)) {
+        ids = verbs.PatternsFor(word.key.substr(0, word.key.size() - std::strlen(ending)), false);
+      }
+    }
+  }
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(t, word.head);
   // Words of the clause after the anchor, to reject most patterns without
