@@ -425,8 +425,14 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (args->sources.empty()) return false;
   if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
   // "ties with Boromir in Gondor" (BOROMIR [---]): the peers look past a
-  // null actor for the target.
-  if (surface_parties) std::erase_if(args->targets, IsNullActor);
+  // null actor for the target, and past the source named again ("memos
+  // not about Bree on its role": not its own, Bree).
+  if (surface_parties) {
+    std::erase_if(args->targets, [&](const ActorRef* t) {
+      return IsNullActor(t) ||
+             std::any_of(args->sources.begin(), args->sources.end(), [&](const ActorRef* s) { return s->code == t->code; });
+    });
+  }
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from

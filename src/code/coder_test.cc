@@ -324,6 +324,13 @@ TEST_F(CoderTest, NullActorIsNoTargetByThePeersRule) {
   CodedDocument d = CodeWith(v, "Chile is about to restore full diplomatic ties with Boromir in Peru almost five years after "
                                 "crowds trashed its embassy.", "2022-02-03", peers, &actors);
   EXPECT_TRUE(Has(d, "CHL", "PER", "06")) << Dump(d);
+  // Nor is the source named again ("on its role"): the peers look on.
+  VerbDictionary welcome = PeerVerbs("welcome", {}, {Words({"memos"}), Words({"about"})}, "041");
+  const std::string text = "Chile welcomed economic memos not about Peru on its role in forthcoming peace talks.";
+  d = CodeWith(welcome, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
+  d = CodeWith(welcome, text);
+  for (const Event& e : d.events) EXPECT_NE(e.target, "PER") << Dump(d);
 }
 
 // "restore ties with Peru almost five years after Bolivian crowds burned
