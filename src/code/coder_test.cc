@@ -377,6 +377,20 @@ TEST_F(CoderTest, CompoundSlotPairsItsMembers) {
   for (const Event& e : d.events) EXPECT_NE(e.source, "ARG") << Dump(d);
 }
 
+// A kGap mark in an alternative (TABARI "+AUSTRIAN FLORIN", words apart by
+// a blank) lets other words stand there, after the verb and before it.
+TEST_F(CoderTest, GapInAnAlternative) {
+  const std::string text = "Chile will contribute a million austrian gold florin to Peru.";
+  CodedDocument d = CodeWith(PeerVerbs("contribute", {}, {Words({"austrian", kGap, "florin"})}, "070"), text);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "07")) << Dump(d);
+  d = CodeWith(PeerVerbs("contribute", {}, {Words({"austrian", "florin"})}, "070"), text);
+  ASSERT_FALSE(d.events.empty());
+  for (const Event& e : d.events) EXPECT_EQ(e.code, "112") << Dump(d);  // the bare verb
+  d = CodeWith(PeerVerbs("contribute", {Words({"chile", kGap, "will"})}, {}, "070"),
+               "Chile certainly will contribute a million florins to Peru.");
+  EXPECT_TRUE(Has(d, "CHL", "PER", "07")) << Dump(d);
+}
+
 // "*_OF" (imported): the word must follow the verb at once.
 TEST_F(CoderTest, AdjacentItemFollowsTheVerbAtOnce) {
   const std::string text = "Chile accused Peru of cheating.";

@@ -59,21 +59,84 @@ bool WordMatches(const Word& w, const std::string& lemma) {
   return w.lemma == lemma || w.key == lemma;
 }
 
-// Finds the first word position >= from where `seq` matches consecutive
-// clause words. Returns the position after the match, or 0 on failure.
-uint32_t FindSeq(const SentenceView& sv, const std::vector<bool>& in, uint32_t from,
-                 const std::vector<std::string>& seq, uint32_t* start) {
-  for (uint32_t p = from; p + seq.size() <= sv.words.size(); ++p) {
-    bool ok = true;
-    for (size_t k = 0; k < seq.size() && ok; ++k) {
-      ok = WordIn(sv, in, p + k) && WordMatches(sv.words[p + k], seq[k]);
-    }
-    if (ok) {
-      *start = p;
-      return p + static_cast<uint32_t>(seq.size());
+// Whether words [p, p + n) match seq[k, k + n) (and, with `in`, lie in the
+// anchor's clause).
+bool MatchesAt(const SentenceView& sv, const std::vector<bool>* in, uint32_t p, const std::vector<std::string>& seq,
+               size_t k, size_t n) {
+  if (p + n > sv.words.size()) return false;
+  for (size_t i = 0; i < n; ++i) {
+    if ((in && !WordIn(sv, *in, p + i)) || !WordMatches(sv.words[p + i], seq[k + i])) return false;
+  }
+  return true;
+}
+
+// The runs of consecutive words of `seq` between its kGap marks, as
+// {first index, length}.
+std::vector<std::pair<size_t, size_t>> Segments(const std::vector<std::string>& seq) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t from = 0;
+  for (size_t k = 0; k <= seq.size(); ++k) {
+    if (k == seq.size() || seq[k] == kGap) {
+      if (k > from) out.emplace_back(from, k - from);
+      from = k + 1;
     }
   }
+  return out;
+}
+
+// Finds the first word position >= from where `seq` matches clause words,
+// consecutive but where a kGap mark lets others stand. Returns the position
+// after the match, or 0 on failure.
+uint32_t FindSeq(const SentenceView& sv, const std::vector<bool>& in, uint32_t from,
+                 const std::vector<std::string>& seq, uint32_t* start) {
+  const auto segments = Segments(seq);
+  if (segments.empty()) return 0;
+  for (uint32_t p = from; p < sv.words.size(); ++p) {
+    if (!MatchesAt(sv, &in, p, seq, segments[0].first, segments[0].second)) continue;
+    uint32_t end = p + static_cast<uint32_t>(segments[0].second);
+    bool ok = true;
+    for (size_t g = 1; g < segments.size() && ok; ++g) {
+      ok = false;
+      for (uint32_t q = end; q < sv.words.size() && !ok; ++q) {
+        if (MatchesAt(sv, &in, q, seq, segments[g].first, segments[g].second)) {
+          ok = true;
+          end = q + static_cast<uint32_t>(segments[g].second);
+        }
+      }
+    }
+    if (!ok) return 0;  // a later run is nowhere after the first's first place
+    *start = p;
+    return end;
+  }
   return 0;
+}
+
+// Matches `alt` ending at or before word `limit` and starting at or after
+// `floor`, as near `limit` as it can (right to left, runs apart where kGap
+// allows; with `glued`, ending exactly at `limit`). Sets [*start, *end).
+bool MatchBackward(const SentenceView& sv, const std::vector<std::string>& alt, uint32_t floor, uint32_t limit,
+                   bool glued, uint32_t* start, uint32_t* end) {
+  const auto segments = Segments(alt);
+  if (segments.empty()) return false;
+  uint32_t right = limit;  // the current run ends at or before this
+  bool last = true;
+  for (auto g = segments.rbegin(); g != segments.rend(); ++g) {
+    uint32_t n = static_cast<uint32_t>(g->second);
+    bool found = false;
+    for (uint32_t s = right >= n ? right - n + 1 : 0; s-- > floor;) {
+      if (last && glued && s + n != limit) break;
+      if (MatchesAt(sv, nullptr, s, alt, g->first, n)) {
+        if (last) *end = s + n;
+        right = s;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+    last = false;
+  }
+  *start = right;
+  return true;
 }
 
 bool BeforeFits(const SentenceView& sv, const VerbPattern& p, uint32_t w) {
@@ -151,22 +214,16 @@ bool PreFits(const SentenceView& sv, const VerbPattern& p, uint32_t w, PatternMa
       continue;
     }
     int best = -1;
-    uint32_t best_len = 0;
+    uint32_t best_end = 0;
     for (const auto& alt : it->alternatives) {
-      if (alt.empty() || alt.size() > limit - floor) continue;
-      for (uint32_t s = limit - static_cast<uint32_t>(alt.size()) + 1; s-- > floor;) {
-        if (static_cast<int>(s) <= best || (glued && s + alt.size() != limit)) break;
-        bool ok = true;
-        for (size_t k = 0; k < alt.size() && ok; ++k) ok = WordMatches(sv.words[s + k], alt[k]);
-        if (ok) {
-          best = static_cast<int>(s);
-          best_len = static_cast<uint32_t>(alt.size());
-          break;
-        }
+      uint32_t start = 0, end = 0;
+      if (MatchBackward(sv, alt, floor, limit, glued, &start, &end) && static_cast<int>(start) > best) {
+        best = static_cast<int>(start);
+        best_end = end;
       }
     }
     if (best < 0) return false;
-    if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, best + best_len, slot_right, nullptr, slot->skip), m)) return false;
+    if (slot && !FillSlot(sv, *slot, FirstRefIn(sv, best_end, slot_right, nullptr, slot->skip), m)) return false;
     slot = nullptr;
     glued = it->adjacent;
     limit = static_cast<uint32_t>(best);

@@ -20,9 +20,13 @@ class CodeTable;
 // that names an actor by position: the target ('+'), the source ('$') or a
 // compound acting on its own members ('%'; the last two from imported
 // dialects only).
+// In an alternative, other words may stand where this mark is (imported
+// TABARI "{ LOUDLY INCLUDED | ... }": "loudly boldly included").
+inline constexpr const char* kGap = "";
+
 struct PatternItem {
   bool target = false;
-  std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
+  std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case; kGap between words allows others
   bool source = false;
   int skip = 0;  // slots: actors passed over before the slot's own ('^')
   bool compound = false;

@@ -569,6 +569,10 @@ struct VerbReader {
   bool Expand(const std::vector<PToken>& toks, Alternatives* out, int depth, std::string* why) {
     Alternatives acc{{}};
     for (const PToken& t : toks) {
+      // Words of an alternative or a synset member apart by a blank
+      // ("{ LOUDLY INCLUDED | ... }", "+AUSTRIAN FLORIN"): other words may
+      // stand between them (kGap).
+      bool gap = dialect == Dialect::kTabari && &t != &toks.front() && !t.joined;
       Alternatives choices;
       if (t.text[0] == '&') {
         if (depth > 5 || !ExpandSynset(t.text, &choices, depth, why)) return false;
@@ -581,6 +585,7 @@ struct VerbReader {
       for (const auto& a : acc) {
         for (const auto& c : choices) {
           auto s = a;
+          if (gap && !s.empty() && !c.empty()) s.push_back(kGap);
           s.insert(s.end(), c.begin(), c.end());
           next.push_back(std::move(s));
           if (next.size() > 400) {
@@ -1146,7 +1151,9 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     for (const auto* items : {&p.pre, &p.items}) {
       for (const PatternItem& it : *items) {
         size_t shortest = it.alternatives.empty() ? 0 : SIZE_MAX;
-        for (const auto& a : it.alternatives) shortest = std::min(shortest, a.size());
+        for (const auto& a : it.alternatives) {
+          shortest = std::min(shortest, a.size() - std::count(a.begin(), a.end(), std::string(kGap)));
+        }
         v.specificity += 2 * static_cast<int>(shortest) - (it.alternatives.size() > 1 ? 1 : 0);
       }
     }

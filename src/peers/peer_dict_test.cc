@@ -314,6 +314,12 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   // verb too.
   ExpectKinds(d, "should", "SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS", "161", false, "waa");
   ExpectKinds(d, "should", "SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS", "171", true, "wa");
+  // CONTRIBUT's "- * &CURRENCY [903]": the member "+AUSTRIAN FLORIN" lets
+  // other words stand between its words ("austrian gold florin").
+  p = FindPattern(d, "contribute", "* &CURRENCY", "903");
+  ASSERT_NE(p, nullptr);
+  const auto& money = p->items[0].alternatives;
+  EXPECT_NE(std::find(money.begin(), money.end(), std::vector<std::string>{"austrian*", kGap, "florin*"}), money.end());
   // PARADE's "- ANTI- + * [111]": the peers read the hyphen as a blank.
   ExpectKinds(d, "parade", "ANTI- + *", "111", true, "wt");
   p = FindPattern(d, "parade", "ANTI- + *", "111");
