@@ -433,6 +433,14 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
              std::any_of(args->sources.begin(), args->sources.end(), [&](const ActorRef* s) { return s->code == t->code; });
     });
   }
+  // TABARI's target: the first actor after the verb, unless the source
+  // stands there too (a passive's agent: "was opposed by X").
+  bool sources_before = std::all_of(args->sources.begin(), args->sources.end(),
+                                    [&](const ActorRef* s) { return s->last_tok < static_cast<uint32_t>(m.anchor_tok); });
+  if (first_actor_source && m.target_ref < 0 && sources_before) {
+    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources);
+    if (!first.empty()) args->targets = first;
+  }
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from

@@ -81,10 +81,13 @@ struct CoderOptions {
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
   DefaultActors defaults;
   // The source of an act is the first actor before its verb, whatever the
-  // tree says (a clause opened by a conjunction joining verbs starts afresh
-  // when an actor follows the conjunction): TABARI's rule, used when its
+  // tree says (a clause opened by a conjunction starts afresh when an actor
+  // follows the conjunction), and its target the first actor of another
+  // side after the verb up to punctuation or a conjunction, unless the
+  // source stands there (a passive's agent): TABARI's rules, used when its
   // suite is validated ("Elrond, brushed aside reports ... that Calimehtar
-  // attacked Gandalf" -> ELF attacked). Off: the tree's subject.
+  // attacked Gandalf" -> ELF attacked; "called for the Group of 77 to
+  // support its position against Mordor" -> G77 only). Off: the tree's.
   bool first_actor_source = false;
   // Members of a subject or object list may carry their own determiners
   // and adjectives ("Evil Mordor, the awful Fornost, and good Gondor"), and

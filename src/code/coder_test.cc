@@ -461,6 +461,12 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   EXPECT_TRUE(Has(d, "CHL", "BOL", "19")) << Dump(d);
   d = CodeWith(v, "Chile accepts the report but Peru attacked Bolivia on Monday.", "2022-02-03", tabari);
   EXPECT_TRUE(Has(d, "PER", "BOL", "19")) << Dump(d);
+  // The target: the first actor after the verb only.
+  VerbDictionary call = PeerVerbs("call", {}, {Words({"for"})}, "020");
+  ActorDictionary actors = WithActors({{"arnor", "ARN"}, {"gondor", "GON"}, {"mordor", "MOR"}});
+  d = CodeWith(call, "Arnor called for Gondor to support its position against Mordor", "2022-02-03", tabari, &actors);
+  EXPECT_TRUE(Has(d, "ARN", "GON", "02")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_NE(e.target, "MOR") << Dump(d);
 }
 
 // TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the
