@@ -440,6 +440,15 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (first_actor_source && m.target_ref < 0 && sources_before) {
     std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources);
     if (!first.empty()) args->targets = first;
+    // None after it: the first of another side before it (TABARI's rule;
+    // "urged Bree to assist it": it is the source, so Bree).
+    for (size_t r = 0; args->targets.empty() && r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(m.anchor_tok);
+         ++r) {
+      const ActorRef* cand = &sv.refs[r];
+      bool own = std::any_of(args->sources.begin(), args->sources.end(),
+                             [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
+      if (!own && !IsNullActor(cand)) args->targets.push_back(cand);
+    }
   }
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its

@@ -187,10 +187,11 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
 // A verb pattern as the peers' importers build one: `pre` items before the
 // anchor, `items` after it.
 VerbDictionary PeerVerbs(const std::string& anchor, std::vector<PatternItem> pre, std::vector<PatternItem> items,
-                         const std::string& code) {
+                         const std::string& code, bool stem_anchor = false) {
   VerbDictionary v;
   VerbPattern p;
   p.anchor = anchor;
+  p.stem_anchor = stem_anchor;
   p.pre = std::move(pre);
   p.items = std::move(items);
   p.code = code;
@@ -421,12 +422,20 @@ TEST_F(CoderTest, SurfaceVerbsOnlyByThePeersRule) {
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
   // TABARI's roots are stems ("MEET" takes "meeting"); an article before,
   // adjectives between, makes a noun ("a new meeting"), "their" does not.
-  VerbDictionary meet = PeerVerbs("meet", {CompoundSlot(), Words({"have"}), Words({"postponed"})}, {}, "191");
+  VerbDictionary meet = PeerVerbs("meet", {CompoundSlot(), Words({"have"}), Words({"postponed"})}, {}, "191", true);
   peers.surface_verbs = SurfaceVerbs::kNoDeterminerBefore;
   d = CodeWith(meet, "Chile and Peru have postponed their meeting on Monday.", "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
   d = CodeWith(meet, "Chile and Peru have postponed a new meeting on Monday.", "2022-02-03", peers);
   EXPECT_TRUE(d.events.empty()) << Dump(d);
+  // A stem root begins the words it names ("RESUM": "resumption"); an
+  // exact one does not.
+  for (bool stem : {true, false}) {
+    VerbDictionary resum = PeerVerbs("resum", {}, {Words({"ties"})}, "064", stem);
+    peers.surface_parties = true;
+    d = CodeWith(resum, "Chile welcomed its resumption of diplomatic ties with Peru on Monday.", "2022-02-03", peers);
+    EXPECT_EQ(Has(d, "CHL", "PER", "06"), stem) << Dump(d);
+  }
 }
 
 // "former" before a role makes it an elite's (CAMEO ELI), as TABARI and
@@ -467,6 +476,12 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(call, "Arnor called for Gondor to support its position against Mordor", "2022-02-03", tabari, &actors);
   EXPECT_TRUE(Has(d, "ARN", "GON", "02")) << Dump(d);
   for (const Event& e : d.events) EXPECT_NE(e.target, "MOR") << Dump(d);
+  // None after the verb but the source again: the first other before it.
+  tabari.surface_parties = true;  // as validation sets it: "it" (the source) is no target
+  tabari.emit_unreal = true;      // "to assist": hypothetical
+  d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
+               tabari);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
 }
 
 // TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the

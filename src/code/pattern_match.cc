@@ -315,13 +315,12 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
   const std::vector<uint32_t>* ids = noun || upos == "VERB" ? lookup(noun) : nullptr;
   if (!ids && upos != "VERB" && SurfaceVerb(sv, w, surface_verbs)) {
     ids = lookup(false);
-    // TABARI's roots are stems ("MEET" takes "meeting"): the word less a
-    // regular ending.
-    for (const char* ending : {"ing", "s", "es", "ed"}) {
-      if (ids || surface_verbs != SurfaceVerbs::kNoDeterminerBefore) break;
-      if (word.key.size() > std::strlen(ending) + 2 && word.key.ends_with(ending)) {
-        ids = verbs.PatternsFor(word.key.substr(0, word.key.size() - std::strlen(ending)), false);
-      }
+    // TABARI's roots are stems ("MEET" takes "meeting", "RESUM"
+    // "resumption"): the longest beginning of the word, of four letters or
+    // more, that names a root.
+    for (size_t n = word.key.size() - 1; !ids && surface_verbs == SurfaceVerbs::kNoDeterminerBefore && n >= 4; --n) {
+      ids = verbs.PatternsFor(std::string_view(word.key).substr(0, n), false);
+      if (ids && !verbs.patterns()[ids->front()].stem_anchor) ids = nullptr;  // "DEPLORE_" is no stem
     }
   }
   if (!ids) return m;

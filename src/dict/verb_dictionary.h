@@ -40,6 +40,7 @@ struct PatternItem {
 struct VerbPattern {
   std::string code;              // "0256", or "---" for a blocking pattern
   std::string anchor;            // lemma
+  bool stem_anchor = false;      // imported TABARI stem: the anchor begins the words it names ("resum": "resumption")
   bool noun = false;             // anchor is an event noun (/n)
   std::vector<std::string> before;  // ^words, just before the anchor
   // Items before the anchor (and before `before`), in text order; other

@@ -551,6 +551,7 @@ struct VerbReader {
   std::map<std::string, std::vector<std::vector<std::string>>> synsets;  // "&NAME" -> members (raw upper)
   struct Verb {
     std::vector<std::string> anchors;  // candidate lemmas
+    bool stem = false;                 // a TABARI stem root: it begins the words it names
     std::vector<std::string> before;   // words before the verb word (multi-word verbs)
     std::vector<std::string> after;    // words after it
     std::string code;
@@ -798,6 +799,7 @@ struct VerbReader {
         for (const PeerPattern& p : pending) {
           PeerPattern q = p;
           q.anchor = anchor;
+          q.stem_anchor = v.stem;
           if (!v.before.empty()) q.before = v.before;
           std::vector<PatternItem> items;
           for (const std::string& w : v.after) items.push_back(PatternItem{false, {{w}}});
@@ -808,6 +810,7 @@ struct VerbReader {
         // The verb alone codes the verb line's code (else the block's).
         PeerPattern bare;
         bare.anchor = anchor;
+        bare.stem_anchor = v.stem;
         bare.before = v.before;
         for (const std::string& w : v.after) bare.items.push_back(PatternItem{false, {{w}}});
         std::string why;
@@ -882,6 +885,7 @@ struct VerbReader {
     }
     bool stem = dialect == Dialect::kTabari && !phrase.empty() && phrase.back() != '_';
     v.anchors = VerbLemmas(words[verb_at], stem && words.size() == 1);
+    v.stem = stem && words.size() == 1;
     if (dialect == Dialect::kTabari && !stem) {
       // "DEPART_": exact, but the regular endings -S -ED -ES -EN -ING match
       // too (TABARI's rule), as surface forms.
@@ -1139,6 +1143,7 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     VerbPattern v;
     v.code = mark(p.code);
     v.anchor = p.anchor;
+    v.stem_anchor = p.stem_anchor;
     v.before = p.before;
     v.pre = p.pre;
     v.items = p.items;

@@ -67,6 +67,7 @@ struct PeerPattern {
   std::string code2;   // second code of "a:b" (the reverse direction), or ""
   bool subordinate = false;  // "?" suffix
   int dropped_words = 0;     // -1 marks the bare verb
+  bool stem_anchor = false;  // TABARI stem root: `anchor` begins the words it names ("RESUM")
   std::string rule, text;
 };
 
