@@ -910,8 +910,13 @@ struct VerbReader {
           cur += c;
         }
       }
-      if (fw.size() != 1 || words.size() != 1) continue;  // multi-word forms follow the root's words
-      for (const std::string& l : VerbLemmas(fw[0], false)) {
+      // A multi-word form names the verb word at the root's place
+      // ("+CORDON_OFF {+CORDONED_OFF ...}": "cordoned", whatever the
+      // lemmatiser makes of it); other shapes follow the root's words.
+      if (fw.size() != words.size()) continue;
+      const std::string& form = fw[verb_at];
+      if (std::find(v.anchors.begin(), v.anchors.end(), form) == v.anchors.end()) v.anchors.push_back(form);
+      for (const std::string& l : VerbLemmas(form, false)) {
         if (std::find(v.anchors.begin(), v.anchors.end(), l) == v.anchors.end()) v.anchors.push_back(l);
       }
     }

@@ -242,6 +242,12 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
   p = FindPattern(d, "celebrate", "* EID AT ^ WITH +", "043");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->items[3].skip, 0);
+  // "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF }": the forms'
+  // verb words are anchors too, with OFF after them.
+  p = FindPattern(d, "cordoned", "* FOR CONSTRUCTION", "071");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(Kinds(p->items), "www");
+  EXPECT_EQ(p->items[0].alternatives[0], std::vector<std::string>{"off"});
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
   EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
