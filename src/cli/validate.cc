@@ -83,7 +83,16 @@ struct TabariRules {
   peers::CodeBy code_by = peers::CodeBy::kClause;  // which matches code
   int min_words = 8;                               // shorter records are not coded
   DefaultActors defaults;                          // DEFAULT: codes for missing parties
+  bool convert_agents = false;                     // SET: CONVERT AGENT(S): a bare role is an actor
 };
+
+// "SET: CONVERT AGENT = TRUE" sets *on (FALSE clears it); others leave it.
+void ConvertAgentsOption(const std::string& option, bool* on) {
+  std::string o = AsciiUpper(option);
+  size_t at = o.find("CONVERT AGENT");
+  if (o.find("SET:") == std::string::npos || at == std::string::npos) return;
+  *on = o.find("TRUE", at) != std::string::npos;
+}
 
 TabariRules RulesFor(const std::vector<std::string>& file_options, const std::vector<std::string>& record_options) {
   TabariRules rules;
@@ -93,6 +102,7 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       peers::ApplyCodeByOption(o, &rules.code_by);
       MinimumWordsOption(o, &rules.min_words);
       peers::ApplyDefaultOption(o, &rules.defaults);
+      ConvertAgentsOption(o, &rules.convert_agents);
     }
   }
   return rules;
@@ -262,13 +272,14 @@ int RunValidate(int argc, char** argv) {
       }
       doc.origin = r.origin;
       auto code = [&]() -> Result<CodedDocument> {
-        if (!rules.defaults.any()) return (*pipeline)->Process(&doc);
-        // DEFAULT: in force: the same analysis, coded with the defaults.
+        if (!tabari) return (*pipeline)->Process(&doc);
+        // TABARI's options of the record: the same analysis, coded with them.
         Status s = (*pipeline)->Analyse(&doc);
         if (!s.ok()) return s;
-        CoderOptions with_defaults = opts.coder;
-        with_defaults.defaults = rules.defaults;
-        return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), with_defaults).Code(doc);
+        CoderOptions record = opts.coder;
+        record.defaults = rules.defaults;
+        record.bare_roles_are_actors = rules.convert_agents;
+        return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), record).Code(doc);
       };
       auto coded = code();
       if (!coded.ok()) {

@@ -165,8 +165,10 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
 // sentence ("Egyptian President ... named intelligence chief ..."; measured
 // better than the story's main country on the sample corpus), else the
 // story's main country. With `attached_only` (the peers' rule) a role
-// takes only a country its own phrase names, else stays "---".
-void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx, bool attached_only) {
+// takes only a country its own phrase names, else stays "---" ("---GOV";
+// without `bare_roles`, a null actor "---").
+void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx, bool attached_only,
+                       bool bare_roles) {
   std::string story = ctx.MainCountry();
   for (ActorRef& r : sv->refs) {
     if (!r.role_only) continue;
@@ -184,6 +186,11 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
     std::string country;
     if (attached_only) {
       country = AttachedCountry(*sv, r);
+      if (country.empty() && !bare_roles) {
+        r.code = "---";
+        r.role_only = false;
+        continue;
+      }
       if (country.empty()) country = "---";
     } else {
       auto state = std::find_if(sv->refs.begin(), sv->refs.end(), IsStateRef);
@@ -214,7 +221,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   }
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
   AddNamedInStory(sv, ctx);
-  FillRoleCountries(dict, sv, *ctx, options.attached_role_countries);
+  FillRoleCountries(dict, sv, *ctx, options.attached_role_countries, options.bare_roles_are_actors);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);

@@ -63,6 +63,10 @@ struct CoderOptions {
   // "---" (the peers' rule, used when their suites are validated). Off: the
   // first state of its sentence, else the story's main country.
   bool attached_role_countries = false;
+  // With attached_role_countries, a role with no country of its own is an
+  // actor all the same ("---GOV"); off, it names no one (TABARI without
+  // SET: CONVERT AGENTS = TRUE: "..., a senior official said").
+  bool bare_roles_are_actors = true;
   // Parties the tree leaves open come from the surface, as the peers find
   // them (used when their suites are validated): an act whose clause names
   // no target takes the first actor of another side after the verb, up to

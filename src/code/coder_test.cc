@@ -176,6 +176,12 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
   d = Code(alone, "2022-02-03", peers);
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   EXPECT_EQ(d.events[0].source.substr(0, 3), "---") << Dump(d);
+  EXPECT_EQ(d.events[0].source.size(), 6u) << Dump(d);  // "---COP"
+  // TABARI without CONVERT AGENTS: a bare role names no one.
+  peers.bare_roles_are_actors = false;
+  d = Code(alone, "2022-02-03", peers);
+  for (const Event& e : d.events) EXPECT_NE(e.source, "---COP") << Dump(d);
+  peers.bare_roles_are_actors = true;
   d = Code(attached, "2022-02-03", peers);
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   EXPECT_EQ(d.events[0].source.substr(0, 3), "CHL") << Dump(d);
