@@ -22,6 +22,7 @@
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
 #include "peers/tabari_default.h"
+#include "peers/tabari_forward.h"
 #include "pipeline/pipeline.h"
 
 namespace faultline::cli {
@@ -84,6 +85,7 @@ struct TabariRules {
   int min_words = 8;                               // shorter records are not coded
   DefaultActors defaults;                          // DEFAULT: codes for missing parties
   bool convert_agents = false;                     // SET: CONVERT AGENT(S): a bare role is an actor
+  bool forward = false;                            // FORWARD: leading pronouns name the story's actors
 };
 
 // "SET: CONVERT AGENT = TRUE" sets *on (FALSE clears it); others leave it.
@@ -103,6 +105,7 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       MinimumWordsOption(o, &rules.min_words);
       peers::ApplyDefaultOption(o, &rules.defaults);
       ConvertAgentsOption(o, &rules.convert_agents);
+      peers::ApplyForwardOption(o, &rules.forward);
     }
   }
   return rules;
@@ -224,6 +227,17 @@ int RunValidate(int argc, char** argv) {
     return c.empty() ? std::string("---") : c;
   };
 
+  // A phrase naming each actor code (an actor of one undated code), for
+  // TABARI's FORWARD: a forwarded pronoun is replaced by it.
+  std::unordered_map<std::string, std::string> name_of;
+  for (const peers::PeerActor& a : dicts.actors) {
+    if (a.codes.size() != 1 || a.codes[0].dated() || a.phrases.empty()) continue;
+    std::string name;
+    for (const std::string& w : a.phrases[0].words) name += (name.empty() ? "" : " ") + w;
+    name_of.emplace(a.codes[0].code, name);
+  }
+  peers::ForwardState forward;
+
   Tally events, noevents, errors;
   std::map<std::string, Tally> by_category;
   int control = 0;
@@ -248,6 +262,7 @@ int RunValidate(int argc, char** argv) {
     if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
     std::vector<std::string> fired;
     std::string note;
+    bool forwarded = false;  // TABARI FORWARD: a pronoun took the story's actor
     bool story = false;
     std::string discard_rule;
     const bool tabari = dialect == Dialect::kTabari;
@@ -268,6 +283,12 @@ int RunValidate(int argc, char** argv) {
       if (tabari) {
         // TABARI codes the sentence without its short comma-delimited clauses.
         doc.text = peers::DeleteCommaClauses(r.text, rules.comma);
+        // FORWARD: a leading pronoun names the story's previous source.
+        if (auto name = name_of.find(forward.CodeFor(r.id)); rules.forward && name != name_of.end()) {
+          std::string text = peers::ForwardPronoun(doc.text, name->second);
+          forwarded = text != doc.text;
+          doc.text = std::move(text);
+        }
         if (trace && doc.text != r.text) std::printf("  trace %s: coded as: %s\n", r.id.c_str(), doc.text.c_str());
       }
       doc.origin = r.origin;
@@ -295,6 +316,11 @@ int RunValidate(int argc, char** argv) {
             bool subordinate = it != by_rule.end() && it->second->subordinate;
             return !subordinate && !e.source.empty() && !e.target.empty();
           }, &coded->events);
+          if (rules.forward) {
+            auto first = std::find_if(coded->events.begin(), coded->events.end(),
+                                      [](const Event& e) { return e.source.size() >= 3 && !e.source.starts_with("---"); });
+            forward.Coded(r.id, first == coded->events.end() ? "" : first->source.substr(0, 3), forwarded);
+          }
         }
         if (trace) {
           for (const Event& e : coded->events) {
