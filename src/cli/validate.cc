@@ -38,16 +38,7 @@ using Triple = std::tuple<std::string, std::string, std::string>;
 std::unordered_set<std::string> Vocabulary(const std::vector<ValidationRecord>& records) {
   std::unordered_set<std::string> v;
   for (const ValidationRecord& r : records) {
-    std::string cur;
-    for (char c : r.text + " ") {
-      bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
-      if (word) {
-        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      } else if (!cur.empty()) {
-        v.insert(cur);
-        cur.clear();
-      }
-    }
+    for (std::string& w : peers::TextWords(r.text)) v.insert(std::move(w));
   }
   return v;
 }
@@ -173,6 +164,11 @@ int RunValidate(int argc, char** argv) {
     }
   }
   dicts.SpecialActorsToDiscards();
+  {
+    std::vector<std::string> texts;
+    for (const ValidationRecord& r : suite->records) texts.push_back(r.text);
+    dicts.AddSpellingsApart(texts);
+  }
   for (const std::string& w : dicts.warnings) std::fprintf(stderr, "faultline validate: %s\n", w.c_str());
   std::printf("dictionaries: %zu actors, %zu agents, %zu verbs, %zu patterns, %zu synsets, %zu discards, %zu lines skipped\n",
               dicts.actors.size(), dicts.agents.size(), dicts.verbs, dicts.patterns.size(), dicts.synsets,

@@ -1,6 +1,7 @@
 #include "peers/peer_dict.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -69,21 +70,34 @@ PeerPhrase ParsePhrase(std::string_view s) {
   PeerPhrase p;
   std::string cur;
   s = AsciiTrim(s);
+  bool blank = false;  // a blank since the last word
+  auto flush = [&] {
+    if (cur.empty()) return;
+    p.apart.push_back(blank && !p.words.empty());
+    p.words.push_back(AsciiLower(cur));
+    cur.clear();
+    blank = false;
+  };
   for (char c : s) {
     if (c == '_' || c == ' ' || c == '\t') {
-      if (!cur.empty()) p.words.push_back(AsciiLower(cur));
-      cur.clear();
+      flush();
+      blank |= c != '_';
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) p.words.push_back(AsciiLower(cur));
+  flush();
   p.stem = !s.empty() && s.back() != '_' && s.back() != '=';
   p.no_endings = !s.empty() && s.back() == '=';
   for (std::string& w : p.words) {
     while (!w.empty() && w.back() == '=') w.pop_back();
   }
-  std::erase_if(p.words, [](const std::string& w) { return w.empty(); });
+  for (size_t i = p.words.size(); i-- > 0;) {
+    if (p.words[i].empty()) {
+      p.words.erase(p.words.begin() + static_cast<std::ptrdiff_t>(i));
+      p.apart.erase(p.apart.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
   return p;
 }
 
@@ -1173,6 +1187,51 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     verb_dict->AddPattern(std::move(v));
   }
   return Status::Ok();
+}
+
+std::vector<std::string> TextWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  return words;
+}
+
+void PeerDictionaries::AddSpellingsApart(const std::vector<std::string>& texts) {
+  std::vector<std::vector<std::string>> tokenised;
+  for (const std::string& t : texts) tokenised.push_back(TextWords(t));
+  for (PeerActor& a : actors) {
+    std::vector<PeerPhrase> more;
+    for (const PeerPhrase& p : a.phrases) {
+      if (p.words.size() < 2 || std::none_of(p.apart.begin(), p.apart.end(), [](bool b) { return b; })) continue;
+      for (const auto& words : tokenised) {
+        for (size_t start = 0; start < words.size(); ++start) {
+          if (words[start] != p.words[0]) continue;
+          size_t at = start + 1, k = 1;
+          for (; k < p.words.size(); ++k) {
+            size_t limit = std::min(words.size(), at + (p.apart[k] ? 4 : 1));
+            while (at < limit && words[at] != p.words[k]) ++at;
+            if (at == limit) break;
+            ++at;
+          }
+          if (k < p.words.size() || at - start == p.words.size()) continue;  // no match, or no words between
+          PeerPhrase spelled;
+          spelled.words.assign(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(at));
+          spelled.apart.assign(spelled.words.size(), false);
+          bool known = std::any_of(more.begin(), more.end(), [&](const PeerPhrase& m) { return m.words == spelled.words; });
+          if (!known) more.push_back(std::move(spelled));
+        }
+      }
+    }
+    a.phrases.insert(a.phrases.end(), more.begin(), more.end());
+  }
 }
 
 namespace {

@@ -41,6 +41,7 @@ struct PeerPhrase {
   std::vector<std::string> words;  // lower-case
   bool stem = false;
   bool no_endings = false;  // a trailing '=' (TABARI): not even the regular endings ("LIBYA_" takes "Libyas")
+  std::vector<bool> apart;  // per word: written after a blank, not '_' (other words may stand before it)
 };
 
 struct PeerActor {
@@ -99,6 +100,11 @@ struct PeerDictionaries {
   // the actor goes; a dated one ("ONODOHER [ONO <911226] [###]") is kept
   // for its other dates and discards only on the days the code holds.
   void SpecialActorsToDiscards();
+  // Actor phrases whose words are apart by a blank let other words stand
+  // between them ("ITHILEN TELEVISION": "Ithilen state-run television");
+  // our matcher takes consecutive words, so each such stretch found in
+  // `texts` (up to three words between) becomes a phrase of its own.
+  void AddSpellingsApart(const std::vector<std::string>& texts);
 
   // Reads a file by kind ("actors", "agents", "verbs", "discards").
   Status ReadFile(const std::string& path, const std::string& kind, Dialect dialect);
@@ -121,6 +127,11 @@ struct PeerDictionaries {
 };
 
 inline constexpr char kForeignMark = '!';
+
+// The lower-case words of a record's text as the readers see them
+// (letters, digits, '-' and '\'': "state-run"), for the vocabulary the
+// suites' stems and spellings are expanded against.
+std::vector<std::string> TextWords(std::string_view text);
 inline std::string ForeignToPeer(const std::string& code) {
   return !code.empty() && code[0] == kForeignMark ? code.substr(1) : code;
 }

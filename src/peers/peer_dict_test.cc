@@ -132,6 +132,20 @@ TEST(PeerActors, TabariEndingsFromTheVocabulary) {
   EXPECT_FALSE(named("libers"));
 }
 
+// "ITHILEN TELEVISION" (a blank: other words may stand between) names
+// "Ithilen state-run television" in the texts coded; "GONDOR_TV" ('_')
+// only itself.
+TEST(PeerActors, SpellingsApartFromTheTexts) {
+  PeerDictionaries d;
+  d.ReadActors("ITHILEN TELEVISION  [ITHTV]\nGONDOR_TV [GONTV]\n", "x.actors");
+  ASSERT_EQ(d.actors.size(), 2u);
+  EXPECT_EQ(d.actors[0].phrases[0].apart, (std::vector<bool>{false, true}));
+  d.AddSpellingsApart({"Fornost appealed for peace in Ithilen state-run television on Monday.", "Gondor state TV said."});
+  ASSERT_EQ(d.actors[0].phrases.size(), 2u);
+  EXPECT_EQ(d.actors[0].phrases[1].words, (std::vector<std::string>{"ithilen", "state-run", "television"}));
+  EXPECT_EQ(d.actors[1].phrases.size(), 1u);
+}
+
 TEST(PeerActors, BadLinesAreReportedAndSkipped) {
   PeerDictionaries d;
   d.ReadActors(
