@@ -940,7 +940,7 @@ struct VerbReader {
 
   void Read(std::string_view text, const std::string& file) {
     std::vector<std::string> lines = Lines(text);
-    enum class Mode { kNone, kSynset, kBlock, kSkip } mode = Mode::kNone;
+    enum class Mode { kNone, kSynset, kBlock, kSkip, kTime } mode = Mode::kNone;
     std::string synset;
     bool tabari_synsets = false;
     for (size_t n = 0; n < lines.size(); ++n) {
@@ -962,11 +962,27 @@ struct VerbReader {
           mode = Mode::kNone;
         } else {
           FlushBlock();
-          mode = Mode::kSkip;  // <TIME>, <ATTRIB>, ...
+          mode = tag.starts_with("<TIME>") ? Mode::kTime : Mode::kSkip;  // <ATTRIB>, ...
         }
         continue;
       }
       if (mode == Mode::kSkip) continue;
+      if (mode == Mode::kTime) {
+        // TABARI's time words: a [###] or [+++] phrase ("KAN_WA_MA_KAN
+        // [###]", "WHEN_PEACE_COMES [+++]") keeps its record from being
+        // coded; the time shifts ("TOMORROW [+1]") are not applied.
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        if (line[0] == '-' || !SplitCodes(line, &phrase, &blocks) || blocks.empty()) continue;
+        std::string code(AsciiTrim(blocks[0]));
+        if (code != "###" && code != "+++") continue;
+        PeerDiscard d;
+        for (const std::string& w : ParsePhrase(phrase).words) d.words.push_back(AsciiUpper(w));
+        d.whole_word = true;
+        d.rule = where;
+        if (!d.words.empty()) dict->discards.push_back(std::move(d));
+        continue;
+      }
       if (line[0] == '~') continue;  // PETRARCH2 transformations: not supported
       if (line[0] == '&') {
         synset = VerbReader::Norm(std::string(AsciiTrim(line)));

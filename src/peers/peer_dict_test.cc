@@ -345,6 +345,13 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   p = FindPattern(d, "parade", "ANTI- + *", "111");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"anti*"}}));
+  // <TIME>: "KAN_WA_MA_KAN [###]" and "WHEN_PEACE_COMES [+++]" keep a record
+  // from being coded; "TOMORROW [+1]" is no discard.
+  bool story = false;
+  std::string rule;
+  EXPECT_TRUE(d.Discarded("Arnor will restore ties with Gondor, kan wa ma kan, soon.", &story, &rule));
+  EXPECT_TRUE(d.Discarded("When peace comes, Arnor will restore ties with Gondor.", &story, &rule));
+  EXPECT_FALSE(d.Discarded("Arnor will restore ties with Gondor tomorrow.", &story, &rule));
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
