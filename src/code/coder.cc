@@ -119,8 +119,10 @@ bool IsStateRef(const ActorRef& r) {
 // The country a role's own phrase names in the tree ("soldiers from
 // Gondor", "Danish media and government", "the Fornost official"): a state
 // among the words its head governs, or the first conjunct's when the head
-// is a later one; "" if none.
-std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
+// is a later one; "" if none. A named actor gives its whole code ("officials
+// in White House": USAGOV), one with a role of its own its country ("Danish
+// media and government": DNK).
+std::string AttachedCountry(const ActorDictionary& dict, const SentenceView& sv, const ActorRef& r) {
   const Tree& t = *sv.tree;
   std::vector<int> heads{r.head_tok};
   if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
@@ -129,7 +131,9 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
   auto countries = [&](int s) {
     std::string out;
     for (const ActorRef* m : SurfaceList(sv, s)) {
-      if (IsStateRef(*m)) out += (out.empty() ? "" : "/") + m->code.substr(0, 3);
+      if (!IsStateRef(*m)) continue;
+      bool named = m->code == dict.entries()[m->entry].code;
+      out += (out.empty() ? "" : "/") + (named ? m->code : m->code.substr(0, 3));
     }
     return out;
   };
@@ -185,7 +189,7 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
     }
     std::string country;
     if (attached_only) {
-      country = AttachedCountry(*sv, r);
+      country = AttachedCountry(dict, *sv, r);
       if (country.empty() && !bare_roles) {
         r.code = "---";
         r.role_only = false;

@@ -185,6 +185,12 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
   d = Code(attached, "2022-02-03", peers);
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   EXPECT_EQ(d.events[0].source.substr(0, 3), "CHL") << Dump(d);
+  // A named actor gives its whole code, a state with a role its country.
+  ActorDictionary actors = WithActors({{"white house", "USAGOV"}});
+  d = CodeWith(m_->verbs, "Former security officials in White House attacked protesters near the border with Peru.",
+               "2022-02-03", peers, &actors);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  EXPECT_EQ(d.events[0].source, "USAGOVELI") << Dump(d);
   // A list of states gives the role to each.
   d = Code("Soldiers from Chile, Peru and Bolivia attacked protesters near the border with Brazil.", "2022-02-03", peers);
   for (const char* src : {"CHLMIL", "PERMIL", "BOLMIL"}) EXPECT_TRUE(Has(d, src, "", "19")) << src << " " << Dump(d);
