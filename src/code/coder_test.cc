@@ -324,6 +324,13 @@ TEST_F(CoderTest, HyphenDoesNotEndThePatternWindow) {
   CodedDocument d = CodeWith(v, "Chile's palace guard militia was freed from Barad-dur after that group yielded ground "
                                 "seized in six days of fighting.", "2022-02-03", {}, &actors);
   EXPECT_TRUE(Has(d, "MOR", "CHL", "06")) << Dump(d);
+  // A hyphen outside a name still ends it ("troop build-up at the border
+  // with Ukraine": "with" is not the pattern's, the talks are).
+  d = CodeWith(PeerVerbs("talk", {}, {Words({"with"})}, "050"),
+               "Russian President Vladimir Putin and British Prime Minister Boris Johnson are due to talk by phone on "
+               "February 2 amid a flurry of diplomacy meant to try to ease tensions over Moscow's troop build-up at the "
+               "border with Ukraine that have raised fears of a possible invasion.");
+  for (const Event& e : d.events) EXPECT_NE(e.code, "050") << Dump(d);
 }
 
 // A phrase coded [---] names no party: the peers look past it for the

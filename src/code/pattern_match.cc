@@ -14,11 +14,13 @@ bool ClauseBoundary(const Tree& t, int c) {
          r == "nsubj";
 }
 
-// Words that end the stretch of text right after an anchor: punctuation and
-// the words that open a new clause.
-bool EndsWindow(const Tree& t, int i) {
+// Words that end the stretch of text right after an anchor: punctuation
+// (not a hyphen inside an actor's name, "Barad-dur") and the words that
+// open a new clause.
+bool EndsWindow(const SentenceView& sv, int i) {
+  const Tree& t = *sv.tree;
   const std::string& l = t.lemma(i);
-  if (t.tok(i).upos == "PUNCT") return t.tok(i).form != "-";  // "Barad-dur" is one name
+  if (t.tok(i).upos == "PUNCT") return t.tok(i).form != "-" || sv.ref_at[i] < 0;
   static const char* kOpeners[] = {"that", "which", "who", "whom", "because", "if", "unless", "while",
                                    "but", "although", "when", "after", "before", "as", "whether"};
   return std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](const char* k) { return l == k; });
@@ -28,7 +30,8 @@ bool EndsWindow(const Tree& t, int i) {
 // plus -- because a parser's attachment errors should not hide a verb's
 // object -- the words right after it up to the next punctuation or clause
 // opener (the surface fallback TABARI-style coders rely on entirely).
-std::vector<bool> ClauseTokens(const Tree& t, int anchor) {
+std::vector<bool> ClauseTokens(const SentenceView& sv, int anchor) {
+  const Tree& t = *sv.tree;
   std::vector<bool> in(t.size(), false);
   std::vector<int> stack{anchor};
   in[anchor] = true;
@@ -41,7 +44,7 @@ std::vector<bool> ClauseTokens(const Tree& t, int anchor) {
       stack.push_back(c);
     }
   }
-  for (int i = anchor + 1; i < t.size() && !EndsWindow(t, i); ++i) in[i] = true;
+  for (int i = anchor + 1; i < t.size() && !EndsWindow(sv, i); ++i) in[i] = true;
   return in;
 }
 
@@ -324,7 +327,7 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
     }
   }
   if (!ids) return m;
-  std::vector<bool> in = ClauseTokens(t, word.head);
+  std::vector<bool> in = ClauseTokens(sv, word.head);
   // Words of the clause after the anchor, to reject most patterns without
   // scanning: an anchor like "urge" has hundreds of them.
   std::vector<std::string_view> present;
