@@ -74,31 +74,43 @@ bool MatchesAt(const SentenceView& sv, const std::vector<bool>* in, uint32_t p, 
 }
 
 // The runs of consecutive words of `seq` between its kGap marks, as
-// {first index, length}.
-std::vector<std::pair<size_t, size_t>> Segments(const std::vector<std::string>& seq) {
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t from = 0;
-  for (size_t k = 0; k <= seq.size(); ++k) {
-    if (k == seq.size() || seq[k] == kGap) {
-      if (k > from) out.emplace_back(from, k - from);
+// {first index, length}; kept on the stack (matching runs for every
+// pattern item tried). An alternative of more runs than fit matches
+// nothing (size() == 0).
+struct Segments {
+  static constexpr int kMax = 8;
+  std::pair<size_t, size_t> runs[kMax];
+  int n = 0;
+  explicit Segments(const std::vector<std::string>& seq) {
+    size_t from = 0;
+    for (size_t k = 0; k <= seq.size(); ++k) {
+      if (k < seq.size() && seq[k] != kGap) continue;
+      if (k > from) {
+        if (n == kMax) {
+          n = 0;
+          return;
+        }
+        runs[n++] = {from, k - from};
+      }
       from = k + 1;
     }
   }
-  return out;
-}
+  int size() const { return n; }
+  const std::pair<size_t, size_t>& operator[](int i) const { return runs[i]; }
+};
 
 // Finds the first word position >= from where `seq` matches clause words,
 // consecutive but where a kGap mark lets others stand. Returns the position
 // after the match, or 0 on failure.
 uint32_t FindSeq(const SentenceView& sv, const std::vector<bool>& in, uint32_t from,
                  const std::vector<std::string>& seq, uint32_t* start) {
-  const auto segments = Segments(seq);
-  if (segments.empty()) return 0;
+  const Segments segments(seq);
+  if (segments.size() == 0) return 0;
   for (uint32_t p = from; p < sv.words.size(); ++p) {
     if (!MatchesAt(sv, &in, p, seq, segments[0].first, segments[0].second)) continue;
     uint32_t end = p + static_cast<uint32_t>(segments[0].second);
     bool ok = true;
-    for (size_t g = 1; g < segments.size() && ok; ++g) {
+    for (int g = 1; g < segments.size() && ok; ++g) {
       ok = false;
       for (uint32_t q = end; q < sv.words.size() && !ok; ++q) {
         if (MatchesAt(sv, &in, q, seq, segments[g].first, segments[g].second)) {
@@ -119,11 +131,12 @@ uint32_t FindSeq(const SentenceView& sv, const std::vector<bool>& in, uint32_t f
 // allows; with `glued`, ending exactly at `limit`). Sets [*start, *end).
 bool MatchBackward(const SentenceView& sv, const std::vector<std::string>& alt, uint32_t floor, uint32_t limit,
                    bool glued, uint32_t* start, uint32_t* end) {
-  const auto segments = Segments(alt);
-  if (segments.empty()) return false;
+  const Segments segments(alt);
+  if (segments.size() == 0) return false;
   uint32_t right = limit;  // the current run ends at or before this
   bool last = true;
-  for (auto g = segments.rbegin(); g != segments.rend(); ++g) {
+  for (int i = segments.size(); i-- > 0;) {
+    const auto* g = &segments[i];
     uint32_t n = static_cast<uint32_t>(g->second);
     bool found = false;
     for (uint32_t s = right >= n ? right - n + 1 : 0; s-- > floor;) {
