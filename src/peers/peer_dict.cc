@@ -1197,7 +1197,9 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
         v.specificity += 2 * static_cast<int>(shortest) - (it.alternatives.size() > 1 ? 1 : 0);
       }
     }
-    if (p.dropped_words < 0) v.specificity = -1;  // the bare verb
+    // The bare verb is the least specific of its words ("CALL" -1, "CALLED_UPON"
+    // 1: the word it needs after the verb counts).
+    if (p.dropped_words < 0) v.specificity -= 1;
     v.rule = p.rule;
     v.text = p.text;
     verb_dict->AddPattern(std::move(v));

@@ -360,6 +360,32 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   EXPECT_TRUE(says);
 }
 
+// A bare multi-word verb counts its words: "CALLED_UPON [097]" comes
+// before the bare "CALL [---]" for "called".
+TEST(PeerVerbs, BareMultiWordVerbBeforeTheBareRoot) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("tabari/validation/TABARI.Demo.verbs"), "verbs", Dialect::kTabari).ok());
+  ActorDictionary actors;
+  VerbDictionary verbs;
+  CodeTable codes;
+  ASSERT_TRUE(d.Install(&actors, &verbs, &codes).ok());
+  verbs.Finish();
+  const std::vector<uint32_t>* ids = verbs.PatternsFor("call", false);
+  ASSERT_NE(ids, nullptr);
+  auto at = [&](const std::string& text, const std::string& code) {
+    for (size_t i = 0; i < ids->size(); ++i) {
+      const VerbPattern& p = verbs.patterns()[(*ids)[i]];
+      if (p.text == text && p.code == code) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  int upon = at("*", "097"), call = at("*", "---");
+  ASSERT_GE(upon, 0);
+  ASSERT_GE(call, 0);
+  EXPECT_LT(upon, call);
+}
+
 TEST(PeerCodes, ComposedLikeThePeers) {
   EXPECT_EQ(PeerActorCode("USAGOVGOV", {}), "USAGOV");
   EXPECT_EQ(PeerActorCode("ARNNGO", {"NGO"}), "NGOARN");
