@@ -433,6 +433,10 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     if (!first.empty()) args->sources = first;
   }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
+  // TABARI: none before the verb but the pattern's target ("+ WAS * DEAD":
+  // "An Eriadorian was shot dead in Osgiliath"): the first of another side
+  // after it.
+  if (args->sources.empty() && first_actor_source) args->sources = FirstActorAfter(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
   if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
   // "ties with Boromir in Gondor" (BOROMIR [---]): the peers look past a

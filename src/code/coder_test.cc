@@ -495,6 +495,12 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(call, "Arnor called for Gondor to support its position against Mordor", "2022-02-03", tabari, &actors);
   EXPECT_TRUE(Has(d, "ARN", "GON", "02")) << Dump(d);
   for (const Event& e : d.events) EXPECT_NE(e.target, "MOR") << Dump(d);
+  // No actor before the verb but the pattern's target: the first after it.
+  PatternItem victim;
+  victim.target = true;
+  d = CodeWith(PeerVerbs("shoot", {victim, Words({"was"})}, {Words({"dead"})}, "190"),
+               "A Chilean was shot dead in Peru on Monday.", "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "PER", "CHL", "19")) << Dump(d);
   // None after the verb but the source again: the first other before it.
   tabari.surface_parties = true;  // as validation sets it: "it" (the source) is no target
   tabari.emit_unreal = true;      // "to assist": hypothetical
