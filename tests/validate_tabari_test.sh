@@ -12,10 +12,13 @@ if [ ! -f "$suite" ]; then echo "no $suite beside the repo"; exit 1; fi
 # the ratchet is on their sum. Session 5 traded 2 noevents records for 6
 # event records (agent-only codes "---GOV": "a senior official said" is no
 # longer the sentence's country's own official, so COMMA-01A/04A now emit
-# ARN>---GOV), hence the lower noevents floor.
-min_records=239    # of 447 (measured 205 + 36 = 241)
-min_events=203     # of 398 (measured 205)
-min_noevents=36    # of 49 (measured 36)
+# ARN>---GOV), hence the lower noevents floor; session 9 won them back
+# (SET: CONVERT AGENTS: a bare role is no actor in TABARI) and lost others
+# that TABARI's complexity filter diverts (PASV-05, COMPOUND-08; COMPLEX:
+# is not implemented).
+min_records=386    # of 448 (measured 350 + 38 = 388)
+min_events=348     # of 399 (measured 350)
+min_noevents=37    # of 49 (measured 38)
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$fl" validate "$suite" --dict-format tabari > "$out"

@@ -16,6 +16,14 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+inline std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 // `s` without leading and trailing blanks, tabs, CR and LF.
 inline std::string_view AsciiTrim(std::string_view s) {
   size_t b = 0, e = s.size();

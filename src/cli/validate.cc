@@ -14,11 +14,15 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "cli/command.h"
+#include "dict/line_fields.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
+#include "peers/tabari_default.h"
+#include "peers/tabari_forward.h"
 #include "pipeline/pipeline.h"
 
 namespace faultline::cli {
@@ -29,28 +33,12 @@ using peers::PeerDictionaries;
 using peers::ValidationRecord;
 using Triple = std::tuple<std::string, std::string, std::string>;
 
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
-
 // Lower-case words of the suite's texts: lets TABARI stems match the words
 // that start with them.
 std::unordered_set<std::string> Vocabulary(const std::vector<ValidationRecord>& records) {
   std::unordered_set<std::string> v;
   for (const ValidationRecord& r : records) {
-    std::string cur;
-    for (char c : r.text + " ") {
-      bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
-      if (word) {
-        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      } else if (!cur.empty()) {
-        v.insert(cur);
-        cur.clear();
-      }
-    }
+    for (std::string& w : peers::TextWords(r.text)) v.insert(std::move(w));
   }
   return v;
 }
@@ -66,7 +54,7 @@ std::string Show(const std::set<Triple>& s) {
 
 // "SET: MINIMUM WORDS = 4" sets *n; other options leave it.
 void MinimumWordsOption(const std::string& option, int* n) {
-  std::string o = Upper(option);
+  std::string o = AsciiUpper(option);
   size_t at = o.find("MINIMUM WORDS");
   if (o.find("SET:") == std::string::npos || at == std::string::npos) return;
   size_t digit = o.find_first_of("0123456789", at);
@@ -86,7 +74,18 @@ struct TabariRules {
   peers::CommaRule comma;                          // clauses deleted before coding
   peers::CodeBy code_by = peers::CodeBy::kClause;  // which matches code
   int min_words = 8;                               // shorter records are not coded
+  DefaultActors defaults;                          // DEFAULT: codes for missing parties
+  bool convert_agents = false;                     // SET: CONVERT AGENT(S): a bare role is an actor
+  bool forward = false;                            // FORWARD: leading pronouns name the story's actors
 };
+
+// "SET: CONVERT AGENT = TRUE" sets *on (FALSE clears it); others leave it.
+void ConvertAgentsOption(const std::string& option, bool* on) {
+  std::string o = AsciiUpper(option);
+  size_t at = o.find("CONVERT AGENT");
+  if (o.find("SET:") == std::string::npos || at == std::string::npos) return;
+  *on = o.find("TRUE", at) != std::string::npos;
+}
 
 TabariRules RulesFor(const std::vector<std::string>& file_options, const std::vector<std::string>& record_options) {
   TabariRules rules;
@@ -95,6 +94,9 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       peers::ApplyCommaOption(o, &rules.comma);
       peers::ApplyCodeByOption(o, &rules.code_by);
       MinimumWordsOption(o, &rules.min_words);
+      peers::ApplyDefaultOption(o, &rules.defaults);
+      ConvertAgentsOption(o, &rules.convert_agents);
+      peers::ApplyForwardOption(o, &rules.forward);
     }
   }
   return rules;
@@ -162,6 +164,11 @@ int RunValidate(int argc, char** argv) {
     }
   }
   dicts.SpecialActorsToDiscards();
+  {
+    std::vector<std::string> texts;
+    for (const ValidationRecord& r : suite->records) texts.push_back(r.text);
+    dicts.AddSpellingsApart(texts);
+  }
   for (const std::string& w : dicts.warnings) std::fprintf(stderr, "faultline validate: %s\n", w.c_str());
   std::printf("dictionaries: %zu actors, %zu agents, %zu verbs, %zu patterns, %zu synsets, %zu discards, %zu lines skipped\n",
               dicts.actors.size(), dicts.agents.size(), dicts.verbs, dicts.patterns.size(), dicts.synsets,
@@ -184,6 +191,12 @@ int RunValidate(int argc, char** argv) {
   opts.coder.emit_unreal = !real_only;
   opts.coder.pair_any_compound = true;  // the peers pair a compound subject with no target
   opts.coder.attached_role_countries = true;  // their agent-only codes: "---GOV"
+  opts.coder.surface_parties = true;    // parties the tree leaves open: the peers' first actors
+  opts.coder.lists_with_modifiers = true;  // "Fornost and the evil awful Gondor"
+  opts.coder.first_actor_source = dialect == Dialect::kTabari;  // TABARI has no parse: the first actor
+  // A dictionary verb the tagger took for a noun: as each peer finds verbs.
+  opts.coder.surface_verbs =
+      dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {
@@ -205,10 +218,21 @@ int RunValidate(int argc, char** argv) {
     return peers::PeerActorCode(code, prefix_agents);
   };
   auto expected_code = [&](std::string c) {
-    c = Upper(c);
+    c = AsciiUpper(c);
     if (c.starts_with("~")) return "---" + c.substr(1);
     return c.empty() ? std::string("---") : c;
   };
+
+  // A phrase naming each actor code (an actor of one undated code), for
+  // TABARI's FORWARD: a forwarded pronoun is replaced by it.
+  std::unordered_map<std::string, std::string> name_of;
+  for (const peers::PeerActor& a : dicts.actors) {
+    if (a.codes.size() != 1 || a.codes[0].dated() || a.phrases.empty()) continue;
+    std::string name;
+    for (const std::string& w : a.phrases[0].words) name += (name.empty() ? "" : " ") + w;
+    name_of.emplace(a.codes[0].code, name);
+  }
+  peers::ForwardState forward;
 
   Tally events, noevents, errors;
   std::map<std::string, Tally> by_category;
@@ -221,19 +245,20 @@ int RunValidate(int argc, char** argv) {
     if (!only.empty() && !r.id.starts_with(only)) continue;
     std::set<Triple> want, got;
     for (const peers::ExpectedEvent& x : r.expected) {
-      want.emplace(expected_code(x.source), expected_code(x.target), Upper(x.code));
+      want.emplace(expected_code(x.source), expected_code(x.target), AsciiUpper(x.code));
     }
     // PETRARCH's require_dyad (default true): an event needs a target.
     bool require_dyad = true;
     for (const std::string& o : r.options) {
       if (o.starts_with("require_dyad=")) {
-        std::string v = Upper(o.substr(13));
+        std::string v = AsciiUpper(o.substr(13));
         require_dyad = v != "FALSE";
       }
     }
     if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
     std::vector<std::string> fired;
     std::string note;
+    bool forwarded = false;  // TABARI FORWARD: a pronoun took the story's actor
     bool story = false;
     std::string discard_rule;
     const bool tabari = dialect == Dialect::kTabari;
@@ -244,7 +269,7 @@ int RunValidate(int argc, char** argv) {
       note = "date '" + r.raw_date + "' is not a date: not coded";
     } else if (WordCount(r.text) < min_words) {
       note = "fewer than " + std::to_string(min_words) + " words: not coded";
-    } else if (dicts.Discarded(r.text, &story, &discard_rule)) {
+    } else if (int day = 0; IsoToDays(r.date, &day) && dicts.Discarded(r.text, &story, &discard_rule, &day)) {
       note = std::string(story ? "story" : "sentence") + " discarded by " + discard_rule;
     } else {
       Document doc;
@@ -254,10 +279,26 @@ int RunValidate(int argc, char** argv) {
       if (tabari) {
         // TABARI codes the sentence without its short comma-delimited clauses.
         doc.text = peers::DeleteCommaClauses(r.text, rules.comma);
+        // FORWARD: a leading pronoun names the story's previous source.
+        if (auto name = name_of.find(forward.CodeFor(r.id)); rules.forward && name != name_of.end()) {
+          std::string text = peers::ForwardPronoun(doc.text, name->second);
+          forwarded = text != doc.text;
+          doc.text = std::move(text);
+        }
         if (trace && doc.text != r.text) std::printf("  trace %s: coded as: %s\n", r.id.c_str(), doc.text.c_str());
       }
       doc.origin = r.origin;
-      auto coded = (*pipeline)->Process(&doc);
+      auto code = [&]() -> Result<CodedDocument> {
+        if (!tabari) return (*pipeline)->Process(&doc);
+        // TABARI's options of the record: the same analysis, coded with them.
+        Status s = (*pipeline)->Analyse(&doc);
+        if (!s.ok()) return s;
+        CoderOptions record = opts.coder;
+        record.defaults = rules.defaults;
+        record.bare_roles_are_actors = rules.convert_agents;
+        return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), record).Code(doc);
+      };
+      auto coded = code();
       if (!coded.ok()) {
         note = "not coded: " + coded.status().message();
       } else {
@@ -271,6 +312,11 @@ int RunValidate(int argc, char** argv) {
             bool subordinate = it != by_rule.end() && it->second->subordinate;
             return !subordinate && !e.source.empty() && !e.target.empty();
           }, &coded->events);
+          if (rules.forward) {
+            auto first = std::find_if(coded->events.begin(), coded->events.end(),
+                                      [](const Event& e) { return e.source.size() >= 3 && !e.source.starts_with("---"); });
+            forward.Coded(r.id, first == coded->events.end() ? "" : first->source.substr(0, 3), forwarded);
+          }
         }
         if (trace) {
           for (const Event& e : coded->events) {

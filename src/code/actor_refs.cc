@@ -1,5 +1,7 @@
 #include "code/actor_refs.h"
 
+#include <algorithm>
+
 namespace faultline {
 namespace {
 
@@ -8,13 +10,14 @@ bool IsCapitalised(const Word& w) {
 }
 
 // Words allowed between two hits of one noun phrase: untitled capitalised
-// title words ("Secretary of State", "Minister"), "of", and the possessive
-// before a role word ("Ukraine's army").
+// title words ("Secretary of State", "Minister"), "of", the possessive
+// before a role word ("Ukraine's army") and "former" just before one.
 bool CanBridge(const std::vector<Word>& words, uint32_t from, uint32_t to, bool next_is_agent) {
   if (to - from > 4) return false;
   for (uint32_t i = from; i < to; ++i) {
     const Word& w = words[i];
     if (w.key == "of" && i > from) continue;
+    if (w.key == "former" && next_is_agent && i + 1 == to) continue;  // "Arnor former security officials"
     if (w.key == "'s" && next_is_agent && to - from == 1) continue;
     if (!IsCapitalised(w) || w.key == "'s") return false;
   }
@@ -45,13 +48,20 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
     ref.entry = h->entry;
     switch (e.kind) {
       case ActorKind::kPerson: person = &e; break;
-      case ActorKind::kAgent: agent = e.code; break;
+      case ActorKind::kAgent:
+        agent = e.code;
+        // "former security officials", "Arnor former security officials":
+        // a role held no longer is an elite's (CAMEO ELI), whatever it was.
+        if (h->first_word > 0 && words[h->first_word - 1].key == "former") agent = "ELI";
+        break;
       default:
         base = e.code;
         ref.kind = e.kind;
         ref.place = e.kind == ActorKind::kCapital;
     }
   }
+  // "former Gondor prosecutors": the same before the whole phrase.
+  if (!agent.empty() && first.first_word > 0 && words[first.first_word - 1].key == "former") agent = "ELI";
   if (person) {
     ref.kind = ActorKind::kPerson;
     ref.gender = person->gender;
@@ -72,7 +82,10 @@ ActorRef Build(const ActorDictionary& dict, const std::vector<Word>& words, cons
   // A seat ("the Kremlin") or group code is already specific; a state, a
   // region or an organisation takes the role ("Russian troops" -> RUSMIL).
   if (!agent.empty() && ref.kind != ActorKind::kSeat && ref.kind != ActorKind::kGroup) {
-    base += agent;
+    // Each member of a coded compound ("FRO/BIL/SAM", imported) takes it.
+    std::string with_agent;
+    for (const std::string& member : CompoundCodes(base)) with_agent += (with_agent.empty() ? "" : "/") + member + agent;
+    base = with_agent;
     ref.place = false;
   }
   ref.code = base;
@@ -104,6 +117,16 @@ void ExtendWithName(const std::vector<Word>& words, const PhraseHit& last, size_
 
 }  // namespace
 
+std::vector<std::string> CompoundCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (size_t slash; (slash = code.find('/', from)) != std::string::npos; from = slash + 1) {
+    out.push_back(code.substr(from, slash - from));
+  }
+  out.push_back(code.substr(from));
+  return out;
+}
+
 std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vector<Word>& words,
                                     const std::vector<PhraseHit>& hits, int day) {
   std::vector<ActorRef> refs;
@@ -117,8 +140,15 @@ std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vect
       const ActorEntry& prev = dict.entries()[g.hits.back()->entry];
       bool next_agent = next.kind == ActorKind::kAgent;
       // Two named things side by side ("Russia Ukraine") stay apart; a
-      // modifier followed by a role or a person joins.
-      bool joins = next_agent || next.kind == ActorKind::kPerson ||
+      // modifier followed by a role or a person joins, and so does a name
+      // of the role's own country ("Bree Prime Minister Romendacil", where
+      // an imported dictionary codes the man as his country, BRE).
+      bool same_country = prev.kind == ActorKind::kAgent && !next_agent &&
+                          std::any_of(g.hits.begin(), g.hits.end(), [&](const PhraseHit* h) {
+                            const ActorEntry& e = dict.entries()[h->entry];
+                            return e.kind != ActorKind::kAgent && !e.code.empty() && e.code == next.code;
+                          });
+      bool joins = next_agent || next.kind == ActorKind::kPerson || same_country ||
                    (prev.kind == ActorKind::kDemonym && next.kind != ActorKind::kCountry);
       if (!joins || prev.kind == ActorKind::kPerson) break;
       if (!CanBridge(words, g.hits.back()->last_word + 1, hits[j].first_word, next_agent)) break;

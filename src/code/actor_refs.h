@@ -30,6 +30,10 @@ struct ActorRef {
   uint32_t entry = 0;
 };
 
+// The members of a coded compound ("FRO/BIL/SAM": one phrase naming
+// several actors, as the peers' dictionaries write it), or the code alone.
+std::vector<std::string> CompoundCodes(const std::string& code);
+
 // Composes hits (sorted, non-overlapping) into references. `day` is the
 // event-date guess used for persons' roles.
 std::vector<ActorRef> ComposeActors(const ActorDictionary& dict, const std::vector<Word>& words,

@@ -15,6 +15,21 @@ bool TargetCase(const std::string& c) {
   return std::any_of(std::begin(kCases), std::end(kCases), [&](const char* k) { return c == k; });
 }
 
+// Nouns of a span of time ("years", "weeks"): an object with one of them
+// as its head is a misparsed time expression.
+bool IsTimeSpan(const std::string& lemma) {
+  static const char* kUnits[] = {"year", "month", "week", "day", "hour", "decade", "minute"};
+  return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* k) { return lemma == k; });
+}
+
+// Verbs whose passive tells of an act of its subject ("was reported to
+// have reinforced", "was known to break").
+bool IsRaisingPassive(const std::string& lemma) {
+  static const char* kVerbs[] = {"see", "know", "report", "say", "believe", "think", "expect", "allege",
+                                 "rumor", "rumour", "understand", "find", "consider", "claim", "hear"};
+  return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](const char* k) { return lemma == k; });
+}
+
 void AddUnique(std::vector<const ActorRef*>* v, const std::vector<const ActorRef*>& more) {
   for (const ActorRef* r : more) {
     if (std::find(v->begin(), v->end(), r) == v->end()) v->push_back(r);
@@ -30,10 +45,17 @@ bool IsPassive(const Tree& t, int v) {
          t.Child(v, "aux") < 0 && (t.Child(h, "nsubj:pass") >= 0 || t.Child(h, "aux:pass") >= 0);
 }
 
-int AgentOf(const Tree& t, int v) {
+// The passive verb v's agent: its "by" oblique in the tree, else an actor
+// right after "by" just after the verb (adverbs between: "was opposed
+// earlier by Osgiliath", where the parser hung the phrase elsewhere); -1.
+int AgentOf(const SentenceView& sv, int v) {
+  const Tree& t = *sv.tree;
   for (int c : t.children(v)) {
     if (t.rel(c) == "obl:agent" || (t.base_rel(c) == "obl" && t.CaseOf(c) == "by")) return c;
   }
+  int i = v + 1;
+  while (i < t.size() && t.tok(i).upos == "ADV") ++i;
+  if (i + 1 < t.size() && t.tok(i).form == "by" && sv.ref_at[i + 1] >= 0) return sv.refs[sv.ref_at[i + 1]].head_tok;
   return -1;
 }
 
@@ -92,7 +114,11 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
       }
     }
     for (const char* rel : {"obj", "iobj"}) {
-      for (int c : t.ChildrenWith(v, rel)) consider(c);
+      for (int c : t.ChildrenWith(v, rel)) {
+        // "restore ties with X almost five years after Y crowds burned":
+        // a span of time taken for an object names no one acted on.
+        if (!IsTimeSpan(t.lemma(c))) consider(c);
+      }
     }
     if (IsPassive(t, v)) {
       for (int c : t.ChildrenWith(v, "nsubj:pass")) consider(c);
@@ -215,6 +241,11 @@ int SubjectOf(const Tree& t, int v) {
       // Object control: "urged Russia to step back" -> Russia steps back.
       int obj = t.Child(h, "obj");
       if (obj >= 0) return obj;
+      // A passive verb of knowing or saying raises its subject: "Gollum was
+      // seen to break into" -> Gollum broke in. (Not "was allowed to
+      // visit": there the act is the allowing, the visit only permitted.)
+      int pass = t.Child(h, "nsubj:pass");
+      if (pass >= 0 && IsRaisingPassive(t.lemma(h))) return pass;
     } else if (t.rel(v) == "acl:relcl" || r == "acl") {
       return h;  // "separatists who have been engaged" / "forces stationed"
     } else if (r != "conj" && r != "advcl" && r != "ccomp") {
@@ -226,14 +257,21 @@ int SubjectOf(const Tree& t, int v) {
   return -1;
 }
 
-Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref, int source_ref) {
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, bool noun, int target_ref,
+                        int source_ref, bool agentless_passive_active) {
   const Tree& t = *sv.tree;
   Arguments a;
-  if (t.tok(anchor).upos == "NOUN") {
+  if (noun) {
     a = NounArguments(sv, ctx, anchor);
   } else {
-    if (IsPassive(t, anchor)) {
-      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(t, anchor)));
+    bool passive = IsPassive(t, anchor);
+    // (Not when the pattern names the target: "+ WAS_ *" reads the voice.)
+    if (passive && agentless_passive_active && target_ref < 0 && AgentOf(sv, anchor) < 0) {
+      int subj = t.Child(anchor, "nsubj:pass");
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
+      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
+    } else if (passive) {
+      AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, AgentOf(sv, anchor)));
       // "An invasion by Russia would be met with consequences": the act
       // responded to names the target, by its agent or possessor.
       int subj = t.Child(anchor, "nsubj:pass");
@@ -246,7 +284,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
       AddUnique(&a.sources, ActorsOfPhrase(sv, ctx, subj));
       // "Putin and Johnson are due to talk": coordination on the surface
       // counts even where the parser split it.
-      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, SurfaceList(sv, sv.ref_at[subj]));
+      if (subj >= 0 && sv.ref_at[subj] >= 0) AddUnique(&a.sources, ListAround(sv, sv.ref_at[subj]));
       if (a.sources.empty() && t.Child(anchor, "nsubj") < 0 && t.Child(anchor, "csubj") < 0) {
         // No subject of its own in the tree (often a parser error on a long
         // fronted phrase): the nearest actors before the verb. A verb whose

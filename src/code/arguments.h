@@ -16,8 +16,13 @@ struct Arguments {
 };
 
 // `target_ref` and `source_ref` are the pattern's '+' and '$' choices
-// (indexes into sv.refs) or -1.
-Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, int target_ref, int source_ref);
+// (indexes into sv.refs) or -1; `noun`: the anchor is an event noun (else
+// a verb, whatever the tagger called it); `agentless_passive_active`: a
+// passive with no "by" agent has its subject as the source, as the peers
+// read voice ("The Philippines was criticized over ..." -> the
+// Philippines criticised).
+Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int anchor, bool noun, int target_ref,
+                        int source_ref, bool agentless_passive_active = false);
 
 // Surface fallback for a verb with no subject in the tree: the nearest
 // actor before it with no other verb between, and the actors listed with it.

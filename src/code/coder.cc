@@ -119,28 +119,46 @@ bool IsStateRef(const ActorRef& r) {
 // The country a role's own phrase names in the tree ("soldiers from
 // Gondor", "Danish media and government", "the Fornost official"): a state
 // among the words its head governs, or the first conjunct's when the head
-// is a later one; "" if none.
-std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
+// is a later one; "" if none. A named actor gives its whole code ("officials
+// in White House": USAGOV), one with a role of its own its country ("Danish
+// media and government": DNK).
+std::string AttachedCountry(const ActorDictionary& dict, const SentenceView& sv, const ActorRef& r) {
   const Tree& t = *sv.tree;
   std::vector<int> heads{r.head_tok};
   if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
+  // "The ambassadors of Arnor, Osgiliath and Gondor": a list of states
+  // gives the role to each, as a coded compound ("ARN/OSG/GON").
+  auto countries = [&](int s) {
+    std::string out;
+    for (const ActorRef* m : SurfaceList(sv, s)) {
+      if (!IsStateRef(*m)) continue;
+      bool named = m->code == dict.entries()[m->entry].code;
+      out += (out.empty() ? "" : "/") + (named ? m->code : m->code.substr(0, 3));
+    }
+    return out;
+  };
   for (int h : heads) {
     for (int c : t.children(h)) {
-      for (const ActorRef& s : sv.refs) {
-        if (&s != &r && IsStateRef(s) && static_cast<uint32_t>(c) >= s.first_tok &&
-            static_cast<uint32_t>(c) <= s.last_tok) {
-          return s.code.substr(0, 3);
+      for (size_t s = 0; s < sv.refs.size(); ++s) {
+        if (&sv.refs[s] != &r && IsStateRef(sv.refs[s]) && static_cast<uint32_t>(c) >= sv.refs[s].first_tok &&
+            static_cast<uint32_t>(c) <= sv.refs[s].last_tok) {
+          return countries(static_cast<int>(s));
         }
       }
     }
   }
-  // On the surface: "soldiers from Gondor", "officials in Arnor".
+  // On the surface: "soldiers from Gondor", "officials in Arnor", and a
+  // name right after the role ("Human rights activists Amnesty
+  // International", as the peers attach an agent to the actor beside it).
   const Token* toks = sv.doc->begin_of(*sv.sentence);
   uint32_t after = r.last_tok + 1;
+  for (size_t s = 0; s < sv.refs.size(); ++s) {
+    if (IsStateRef(sv.refs[s]) && sv.refs[s].first_tok == after) return countries(static_cast<int>(s));
+  }
   if (after + 1 < sv.sentence->size &&
       (toks[after].form == "from" || toks[after].form == "in" || toks[after].form == "of")) {
-    for (const ActorRef& s : sv.refs) {
-      if (IsStateRef(s) && s.first_tok == after + 1) return s.code.substr(0, 3);
+    for (size_t s = 0; s < sv.refs.size(); ++s) {
+      if (IsStateRef(sv.refs[s]) && sv.refs[s].first_tok == after + 1) return countries(static_cast<int>(s));
     }
   }
   return "";
@@ -151,8 +169,10 @@ std::string AttachedCountry(const SentenceView& sv, const ActorRef& r) {
 // sentence ("Egyptian President ... named intelligence chief ..."; measured
 // better than the story's main country on the sample corpus), else the
 // story's main country. With `attached_only` (the peers' rule) a role
-// takes only a country its own phrase names, else stays "---".
-void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx, bool attached_only) {
+// takes only a country its own phrase names, else stays "---" ("---GOV";
+// without `bare_roles`, a null actor "---").
+void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocContext& ctx, bool attached_only,
+                       bool bare_roles) {
   std::string story = ctx.MainCountry();
   for (ActorRef& r : sv->refs) {
     if (!r.role_only) continue;
@@ -169,7 +189,12 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
     }
     std::string country;
     if (attached_only) {
-      country = AttachedCountry(*sv, r);
+      country = AttachedCountry(dict, *sv, r);
+      if (country.empty() && !bare_roles) {
+        r.code = "---";
+        r.role_only = false;
+        continue;
+      }
       if (country.empty()) country = "---";
     } else {
       auto state = std::find_if(sv->refs.begin(), sv->refs.end(), IsStateRef);
@@ -177,15 +202,18 @@ void FillRoleCountries(const ActorDictionary& dict, SentenceView* sv, const DocC
       if (country.empty()) country = story;
       if (country.empty()) continue;
     }
-    r.code = country + r.code;
+    std::string code;
+    for (const std::string& member : CompoundCodes(country)) code += (code.empty() ? "" : "/") + member + r.code;
+    r.code = code;
     r.role_only = false;
   }
 }
 
-void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, bool attached_roles,
+void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index, const CoderOptions& options,
                DocContext* ctx, SentenceView* sv) {
   const Sentence& s = doc.sentences[index];
   sv->doc = &doc;
+  sv->lists_with_modifiers = options.lists_with_modifiers;
   sv->sentence = &s;
   sv->index = index;
   sv->tree.emplace(doc, s);
@@ -197,7 +225,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   }
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
   AddNamedInStory(sv, ctx);
-  FillRoleCountries(dict, sv, *ctx, attached_roles);
+  FillRoleCountries(dict, sv, *ctx, options.attached_role_countries, options.bare_roles_are_actors);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);
@@ -326,12 +354,117 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 // with no agent ("X said Y would be punished"; not for nouns: "there is
 // subject for discussion" is nobody's act), a target from the surface or the
 // sentence. False when the act has no source at all.
+// A phrase the peers' dictionaries recognise to code nothing ("BOROMIR
+// [---]"): no party to an act.
+bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
+
+// The first actor of another side than `sources` after the anchor, up to
+// the next punctuation or coordinating conjunction, with those listed with
+// it (null actors passed over); empty if none.
+std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
+                                             const std::vector<const ActorRef*>& sources) {
+  const Tree& t = *sv.tree;
+  for (int i = anchor + 1; i < t.size(); ++i) {
+    if (t.tok(i).upos == "PUNCT" || t.tok(i).upos == "CCONJ") break;
+    int r = sv.ref_at[i];
+    if (r < 0) continue;
+    const ActorRef* cand = &sv.refs[r];
+    bool own = std::any_of(sources.begin(), sources.end(),
+                           [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
+    if (!own && !IsNullActor(cand)) return SurfaceList(sv, r);
+    i = static_cast<int>(cand->last_tok);
+  }
+  return {};
+}
+
+// The first actor before the anchor that is not one of `targets`, with
+// those listed with it, as TABARI finds a source: a clause opened by a
+// conjunction (not one joining a list of actors) starts afresh when an
+// actor follows the conjunction ("... but Dagolath promised aid"), else
+// the source carries over from the sentence's start. Empty if none.
+std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor,
+                                              const std::vector<const ActorRef*>& targets) {
+  const Tree& t = *sv.tree;
+  auto other = [&](int r) { return std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end(); };
+  for (int i = anchor - 1; i > 0; --i) {
+    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath").
+    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[i - 1] >= 0 && t.lemma(i) != "but")) continue;
+    int k = i + 1;
+    while (k < anchor && (t.tok(k).upos == "DET" || t.tok(k).upos == "ADJ")) ++k;
+    if (k < anchor && sv.ref_at[k] >= 0 && other(sv.ref_at[k])) return SurfaceList(sv, sv.ref_at[k]);
+    break;
+  }
+  for (size_t r = 0; r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(anchor); ++r) {
+    if (other(static_cast<int>(r))) return SurfaceList(sv, static_cast<int>(r));
+  }
+  return {};
+}
+
+// Fills parties still missing from the default actors (DefaultActors):
+// with no source, the default one (PRIOR) or else the first target; with
+// no target, the default one, unless a compound source pairs up.
+void ApplyDefaults(const DefaultActors& d, const ActorRef* source, const ActorRef* target, Arguments* args) {
+  if (args->sources.empty() && d.source_prior && !d.source.empty()) {
+    args->sources.push_back(source);
+  } else if (args->sources.empty() && !args->targets.empty()) {
+    args->sources.push_back(args->targets.front());
+    args->targets.erase(args->targets.begin());
+  }
+  bool pairs = args->sources.size() > 1 && !d.target_after;
+  if (!args->sources.empty() && args->targets.empty() && !d.target.empty() && !pairs) args->targets.push_back(target);
+}
+
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
-                     Arguments* args) {
+                     bool surface_parties, bool first_actor_source, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
     args->sources.push_back(reporter);
   }
+  if (surface_parties && m.source_ref < 0 && m.compound_ref < 0 && m.first_tok < static_cast<uint32_t>(m.anchor_tok)) {
+    // Pattern words before the verb are part of the predicate ("SUGGESTED *
+    // APPLY": "Arnor suggested Gondor should apply"): a source inside them
+    // yields to the first actor before them.
+    bool inside = std::all_of(args->sources.begin(), args->sources.end(),
+                              [&](const ActorRef* s) { return s->first_tok > m.first_tok; });
+    std::vector<const ActorRef*> before = FirstActorBefore(sv, static_cast<int>(m.first_tok), args->targets);
+    if (inside && !before.empty()) args->sources = before;
+  }
+  if (first_actor_source && m.source_ref < 0 && m.compound_ref < 0) {
+    std::vector<const ActorRef*> first = FirstActorBefore(sv, m.anchor_tok, args->targets);
+    if (!first.empty()) args->sources = first;
+  }
+  if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
+  // TABARI: none before the verb but the pattern's target ("+ WAS * DEAD":
+  // "An Eriadorian was shot dead in Osgiliath"): the first of another side
+  // after it.
+  if (args->sources.empty() && first_actor_source) args->sources = FirstActorAfter(sv, m.anchor_tok, args->targets);
   if (args->sources.empty()) return false;
+  if (m.compound_ref >= 0) return true;  // '%': the members act on each other, no one else
+  // "ties with Boromir in Gondor" (BOROMIR [---]): the peers look past a
+  // null actor for the target, and past the source named again ("memos
+  // not about Bree on its role": not its own, Bree).
+  if (surface_parties) {
+    std::erase_if(args->targets, [&](const ActorRef* t) {
+      return IsNullActor(t) ||
+             std::any_of(args->sources.begin(), args->sources.end(), [&](const ActorRef* s) { return s->code == t->code; });
+    });
+  }
+  // TABARI's target: the first actor after the verb, unless the source
+  // stands there too (a passive's agent: "was opposed by X").
+  bool sources_before = std::all_of(args->sources.begin(), args->sources.end(),
+                                    [&](const ActorRef* s) { return s->last_tok < static_cast<uint32_t>(m.anchor_tok); });
+  if (first_actor_source && m.target_ref < 0 && sources_before) {
+    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources);
+    if (!first.empty()) args->targets = first;
+    // None after it: the first of another side before it (TABARI's rule;
+    // "urged Bree to assist it": it is the source, so Bree).
+    for (size_t r = 0; args->targets.empty() && r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(m.anchor_tok);
+         ++r) {
+      const ActorRef* cand = &sv.refs[r];
+      bool own = std::any_of(args->sources.begin(), args->sources.end(),
+                             [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
+      if (!own && !IsNullActor(cand)) args->targets.push_back(cand);
+    }
+  }
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from
@@ -339,10 +472,12 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     for (int r : m.later_refs) {
       const ActorRef* cand = &sv.refs[r];
       if (cand->code.compare(0, 3, args->sources[0]->code, 0, 3) == 0) continue;  // its own side
+      if (surface_parties && IsNullActor(cand)) continue;
       args->targets = SurfaceList(sv, r);
       break;
     }
   }
+  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && TargetFromSentence(info.root)) {
     if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
   }
@@ -370,10 +505,14 @@ void EmitAll(const Document& doc, uint32_t si, const EventDraft& draft, const Ar
       if (!pairwise && tgt && std::find(args.sources.begin(), args.sources.end(), tgt) != args.sources.end()) {
         continue;
       }
-      std::string src_code = SourceCode(src, reporter);
-      Emit(doc, s, si, draft, src_code, src->text, tgt ? tgt->code : "", tgt ? tgt->text : "", out);
-      if (tgt && Reciprocal(draft.info->code) && !pairwise) {
-        Emit(doc, s, si, draft, tgt->code, tgt->text, src_code, src->text, out);
+      // A coded compound ("FRO/BIL/SAM", imported) acts as each member.
+      for (const std::string& src_code : CompoundCodes(SourceCode(src, reporter))) {
+        for (const std::string& tgt_code : CompoundCodes(tgt ? tgt->code : "")) {
+          Emit(doc, s, si, draft, src_code, src->text, tgt_code, tgt ? tgt->text : "", out);
+          if (tgt && Reciprocal(draft.info->code) && !pairwise) {
+            Emit(doc, s, si, draft, tgt_code, tgt->text, src_code, src->text, out);
+          }
+        }
       }
     }
   }
@@ -415,10 +554,13 @@ CodedDocument Coder::Code(const Document& doc) const {
   StageLap lap(options_.profile);
   QuoteFinder quotes(doc);
   RememberTitle(*actors_, doc, &ctx);
+  ActorRef default_source, default_target;  // options_.defaults as actors
+  default_source.code = default_source.text = options_.defaults.source;
+  default_target.code = default_target.text = options_.defaults.target;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     SentenceView sv;
-    BuildView(*actors_, doc, si, options_.attached_role_countries, &ctx, &sv);
+    BuildView(*actors_, doc, si, options_, &ctx, &sv);
     lap.Lap(Stage::kActors);
     std::vector<DateMention> dates;
     if (published.ok()) dates = FindDates(doc, s, published.value());
@@ -429,7 +571,7 @@ CodedDocument Coder::Code(const Document& doc) const {
     std::vector<bool> consumed(s.size, false);
     for (uint32_t w = 0; w < sv.words.size(); ++w) {
       if (consumed[sv.words[w].head]) continue;
-      PatternMatch m = MatchAnchor(sv, *verbs_, w);
+      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs);
       if (!m.pattern || m.pattern->blocks()) continue;
       lap.Lap(Stage::kPatterns);
       LapOnExit clause_lap(&lap, Stage::kClause);  // the rest of this anchor, whichever way it ends
@@ -447,17 +589,30 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
-      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.target_ref, m.source_ref);
+      Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref,
+                                     options_.surface_parties);
+      if (m.compound_ref >= 0) {
+        // '%' (imported patterns): the compound acts on its own members,
+        // whoever else the sentence names.
+        args.sources = CompoundMembers(sv, m.compound_ref);
+        args.targets.clear();
+      }
       const ActorRef* reporter = Reporter(sv, ctx, m.anchor_tok);
       if (std::getenv("FAULTLINE_TRACE")) {
         std::fprintf(stderr, "trace: sentence %u anchor %d %s sources %zu targets %zu\n", si, m.anchor_tok,
                      m.pattern->rule.c_str(), args.sources.size(), args.targets.size());
       }
-      if (!CompleteParties(sv, m, *info, reporter, &args)) continue;
+      bool complete =
+          CompleteParties(sv, m, *info, reporter, options_.surface_parties, options_.first_actor_source, &args);
+      if (options_.defaults.any()) {
+        ApplyDefaults(options_.defaults, &default_source, &default_target, &args);
+        complete = !args.sources.empty();
+      }
+      if (!complete) continue;
       EventDraft draft{info, StatusName(status), EventDate(*sv.tree, m.anchor_tok, dates, carried, doc.date),
                        m.pattern->rule, m.first_tok, m.last_tok};
       const size_t first_new = out.events.size();  // for the location, below
-      EmitAll(doc, si, draft, args, reporter, options_.pair_any_compound, &out.events);
+      EmitAll(doc, si, draft, args, reporter, options_.pair_any_compound || m.compound_ref >= 0, &out.events);
       // Where it happened (geo/): the same place for every event of this match.
       if (options_.gazetteer && out.events.size() > first_new) {
         std::optional<Location> place = EventPlace(sv, ctx, m.anchor_tok, *options_.gazetteer);

@@ -23,6 +23,33 @@ namespace faultline {
 
 class Gazetteer;
 
+// Which words the tagger did not call verbs count as verbs when they have
+// verb patterns (the peers find verbs otherwise than our tagger).
+enum class SurfaceVerbs {
+  kNone,
+  // TABARI's rule (it has no tagger): any word (auxiliaries too: TABARI's
+  // SHOULD [101]; its roots are stems: "MEET" takes "meeting"), unless an
+  // article stands before it (adjectives between: "a new bombing"), it is
+  // capitalised inside the sentence or it lies in an actor's phrase
+  // ("security forces"). "an anti- Gondor parade", "no sign" are verbs.
+  kNoDeterminerBefore,
+  // PETRARCH's parses: a noun with no determiner, possessor, modifier or
+  // number of its own in the tree ("Estonia act on", "mayor left
+  // yesterday"; not "a brief visit", "an anti- Gondor parade").
+  kBareNoun,
+};
+
+// Codes that stand in for a missing source or target (TABARI's DEFAULT:
+// option, read by peers/tabari_default; used when its suite is
+// validated). Empty codes: none.
+struct DefaultActors {
+  std::string source;          // with `source_prior`, the source of an act with no actor before it
+  std::string target;          // the target of an act with no other
+  bool source_prior = false;   // else such an act's first actor after it is its source
+  bool target_after = false;   // also for a compound source (else its members pair up)
+  bool any() const { return !source.empty() || !target.empty(); }
+};
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
@@ -36,6 +63,43 @@ struct CoderOptions {
   // "---" (the peers' rule, used when their suites are validated). Off: the
   // first state of its sentence, else the story's main country.
   bool attached_role_countries = false;
+  // With attached_role_countries, a role with no country of its own is an
+  // actor all the same ("---GOV"); off, it names no one (TABARI without
+  // SET: CONVERT AGENTS = TRUE: "..., a senior official said").
+  bool bare_roles_are_actors = true;
+  // Parties the tree leaves open come from the surface, as the peers find
+  // them (used when their suites are validated): an act whose clause names
+  // no target takes the first actor of another side after the verb, up to
+  // the next punctuation or coordinating conjunction, whatever clause it
+  // stands in ("Gollum allowed that Mordor isn't a pleasant place" ->
+  // Mordor; TABARI: "the first actor after the verb", PETRARCH looks into
+  // the verb's complement clause); an act with no source takes the first
+  // actor before the verb that is not its target ("Gollum participated in
+  // an anti- Gondor parade": PARADE's "ANTI- + *" -> Gollum). Off: a
+  // reported clause's subject is its own verb's, not the target; no source,
+  // no event.
+  bool surface_parties = false;
+  // Whether a word with verb patterns that the tagger did not call a verb
+  // may be one ("Estonia act on a resolution"); used when the peers' suites
+  // are validated. Default: no.
+  SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
+  DefaultActors defaults;
+  // The source of an act is the first actor before its verb, whatever the
+  // tree says (a clause opened by a conjunction starts afresh when an actor
+  // follows the conjunction), and its target the first actor of another
+  // side after the verb up to punctuation or a conjunction, unless the
+  // source stands there (a passive's agent): TABARI's rules, used when its
+  // suite is validated ("Elrond, brushed aside reports ... that Calimehtar
+  // attacked Gandalf" -> ELF attacked; "called for the Group of 77 to
+  // support its position against Mordor" -> G77 only). Off: the tree's.
+  bool first_actor_source = false;
+  // Members of a subject or object list may carry their own determiners
+  // and adjectives ("Evil Mordor, the awful Fornost, and good Gondor"), and
+  // a subject that closes a list brings the whole list, as the peers' noun
+  // phrases do; used when their suites are validated. Off: only "and",
+  // "or" and commas join a list, from its first member on (measured on the
+  // sample corpus: the looser rules join more than lists in news text).
+  bool lists_with_modifiers = false;
   // Places events where the story says (geo/event_place.h); none if null.
   const Gazetteer* gazetteer = nullptr;
   // Time per coder stage goes here when set (`faultline code --profile`);

@@ -4,6 +4,7 @@
 #ifndef FAULTLINE_CODE_PATTERN_MATCH_H_
 #define FAULTLINE_CODE_PATTERN_MATCH_H_
 
+#include "code/coder.h"
 #include "code/sentence_view.h"
 #include "dict/verb_dictionary.h"
 
@@ -14,6 +15,7 @@ struct PatternMatch {
   int anchor_tok = -1;
   int target_ref = -1;     // index into SentenceView::refs chosen by '+', or -1
   int source_ref = -1;     // the same for '$'
+  int compound_ref = -1;   // the same for '%': a compound whose members act on each other
   uint32_t first_tok = 0;  // evidence: anchor .. last matched word
   uint32_t last_tok = 0;
   // References in the anchor's clause after the anchor, in order: the
@@ -24,7 +26,10 @@ struct PatternMatch {
 // Tries the patterns for the word at `w` (most specific first) and returns
 // the first that matches; pattern == nullptr when none does. A match of a
 // blocking pattern ("---") is returned too: the caller codes nothing.
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w);
+// `surface_verbs` says which words the tagger did not call verbs count as
+// verbs all the same (CoderOptions::surface_verbs).
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                         SurfaceVerbs surface_verbs = SurfaceVerbs::kNone);
 
 }  // namespace faultline
 

@@ -176,12 +176,34 @@ namespace faultline {
 
 bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
   uint32_t from = sv.refs[left].last_tok + 1, to = sv.refs[right].first_tok;
-  if (to <= from || to - from > 2) return false;
   const Token* toks = sv.doc->begin_of(*sv.sentence);
+  for (int modifiers = 0; sv.lists_with_modifiers && modifiers < 3 && to > from + 1; ++modifiers) {
+    const Token& m = toks[to - 1];
+    bool lower = !m.form.empty() && !(m.form[0] >= 'A' && m.form[0] <= 'Z');
+    if (m.upos != "DET" && !(lower && (m.upos == "ADJ" || m.upos == "NOUN"))) break;
+    --to;
+  }
+  if (to <= from || to - from > 2) return false;
   for (uint32_t t = from; t < to; ++t) {
     if (toks[t].form != "and" && toks[t].form != "," && toks[t].form != "or") return false;
   }
   return true;
+}
+
+std::vector<const ActorRef*> ListAround(const SentenceView& sv, int r) {
+  const Token* toks = sv.doc->begin_of(*sv.sentence);
+  auto closes = [&](int k) {  // "and"/"or" between refs k - 1 and k
+    for (uint32_t t = sv.refs[k - 1].last_tok + 1; t < sv.refs[k].first_tok; ++t) {
+      if (toks[t].form == "and" || toks[t].form == "or") return true;
+    }
+    return false;
+  };
+  int first = r;
+  if (sv.lists_with_modifiers && r > 0 && JoinedOnSurface(sv, r - 1, r) && closes(r)) {
+    first = r - 1;
+    while (first > 0 && JoinedOnSurface(sv, first - 1, first) && !closes(first)) --first;
+  }
+  return SurfaceList(sv, first);
 }
 
 std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
@@ -201,6 +223,16 @@ std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
   std::vector<const ActorRef*> out;
   if (!closed) return {&sv.refs[r]};
   for (int k = r; k <= last; ++k) out.push_back(&sv.refs[k]);
+  return out;
+}
+
+std::vector<const ActorRef*> CompoundMembers(const SentenceView& sv, int r) {
+  std::vector<const ActorRef*> out = SurfaceList(sv, r);
+  for (int c : sv.tree->WithConjuncts(sv.refs[r].head_tok)) {
+    if (sv.ref_at[c] < 0) continue;
+    const ActorRef* x = &sv.refs[sv.ref_at[c]];
+    if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+  }
   return out;
 }
 

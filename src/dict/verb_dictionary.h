@@ -17,19 +17,30 @@ namespace faultline {
 class CodeTable;
 
 // One item of a pattern: a set of alternative word sequences, or a slot
-// that names an actor by position: the target ('+') or the source ('$',
-// imported dialects only).
+// that names an actor by position: the target ('+'), the source ('$') or a
+// compound acting on its own members ('%'; the last two from imported
+// dialects only).
+// In an alternative, other words may stand where this mark is (imported
+// TABARI "{ LOUDLY INCLUDED | ... }": "loudly boldly included").
+inline constexpr const char* kGap = "";
+
 struct PatternItem {
   bool target = false;
-  std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case
+  std::vector<std::vector<std::string>> alternatives;  // lemmas, lower-case; kGap between words allows others
   bool source = false;
   int skip = 0;  // slots: actors passed over before the slot's own ('^')
-  bool slot() const { return target || source; }
+  bool compound = false;
+  // Words that must start right after the verb or the previous item
+  // (imported "*_OF": "accused of", not "accused Ukraine of";
+  // "SUGGESTED_{ NEVER | DON'T } *": "suggested never", before the verb).
+  bool adjacent = false;
+  bool slot() const { return target || source || compound; }
 };
 
 struct VerbPattern {
   std::string code;              // "0256", or "---" for a blocking pattern
   std::string anchor;            // lemma
+  bool stem_anchor = false;      // imported TABARI stem: the anchor begins the words it names ("resum": "resumption")
   bool noun = false;             // anchor is an event noun (/n)
   std::vector<std::string> before;  // ^words, just before the anchor
   // Items before the anchor (and before `before`), in text order; other

@@ -1,6 +1,7 @@
 #include "peers/peer_dict.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -9,18 +10,11 @@
 
 #include "base/ascii.h"
 #include "base/iso_date.h"
+#include "code/actor_refs.h"
 #include "dict/line_fields.h"
 
 namespace faultline::peers {
 namespace {
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
 
 // Splits text into lines with XML comments (also multi-line) blanked out,
 // so that line numbers stay right.
@@ -76,20 +70,34 @@ PeerPhrase ParsePhrase(std::string_view s) {
   PeerPhrase p;
   std::string cur;
   s = AsciiTrim(s);
+  bool blank = false;  // a blank since the last word
+  auto flush = [&] {
+    if (cur.empty()) return;
+    p.apart.push_back(blank && !p.words.empty());
+    p.words.push_back(AsciiLower(cur));
+    cur.clear();
+    blank = false;
+  };
   for (char c : s) {
     if (c == '_' || c == ' ' || c == '\t') {
-      if (!cur.empty()) p.words.push_back(AsciiLower(cur));
-      cur.clear();
+      flush();
+      blank |= c != '_';
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) p.words.push_back(AsciiLower(cur));
+  flush();
   p.stem = !s.empty() && s.back() != '_' && s.back() != '=';
+  p.no_endings = !s.empty() && s.back() == '=';
   for (std::string& w : p.words) {
     while (!w.empty() && w.back() == '=') w.pop_back();
   }
-  std::erase_if(p.words, [](const std::string& w) { return w.empty(); });
+  for (size_t i = p.words.size(); i-- > 0;) {
+    if (p.words[i].empty()) {
+      p.words.erase(p.words.begin() + static_cast<std::ptrdiff_t>(i));
+      p.apart.erase(p.apart.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
   return p;
 }
 
@@ -131,10 +139,13 @@ std::string ParseActorCode(std::string_view inside, PeerCode* out) {
   }
   std::string code = s.substr(0, split);
   std::string restr = split == std::string::npos ? "" : s.substr(split);
-  if (size_t slash = code.find('/'); slash != std::string::npos) code = code.substr(0, slash);  // coded compound
   if (code.empty()) return "code block [" + std::string(inside) + "] has no code";
-  code = Upper(code);
-  if (!ValidCode(code)) return "'" + code + "' is not a code";
+  code = AsciiUpper(code);
+  // A coded compound "[FRO/BIL/SAM]": one phrase, several actors; each
+  // member must be a code.
+  for (const std::string& member : CompoundCodes(code)) {
+    if (!ValidCode(member)) return "'" + member + "' is not a code";
+  }
   out->code = code;
   if (restr.empty()) return "";
   if (restr[0] == '<' || restr[0] == '>') {
@@ -220,13 +231,17 @@ struct PToken {
 std::vector<PToken> Tokenise(std::string_view s) {
   std::vector<PToken> out;
   bool joined = false;
+  bool stem_joined = false;  // a '~' just joined the last word to the next
   std::string cur;
   auto flush = [&] {
     if (cur.empty()) return;
     if (cur[0] == '&') {
-      out.push_back({Upper(cur), joined});
+      out.push_back({AsciiUpper(cur), joined});
     } else {
       std::string w = AsciiLower(cur);
+      // "ANTI-": the peers read a hyphen as a blank ("anti- Gondor").
+      while (w.size() > 1 && w.back() == '-') w.pop_back();
+      while (w.size() > 1 && w.front() == '-') w.erase(0, 1);
       // "DIDN'T" is two words in our tokens, as in the treebank: "did n't".
       if (w.size() > 3 && w.ends_with("n't")) {
         out.push_back({w.substr(0, w.size() - 3), joined, true});
@@ -236,21 +251,28 @@ std::vector<PToken> Tokenise(std::string_view s) {
       }
     }
     joined = false;
+    stem_joined = false;
     cur.clear();
   };
   for (char c : s) {
-    if (c == '_' || c == '=') {
+    if (c == '~' && !cur.empty() && cur[0] != '&') {
+      // TABARI "REAL~_PLEASANT": a stem joined to the next word (a bare '_'
+      // would make REAL exact).
+      flush();
+      joined = true;
+      stem_joined = true;
+    } else if (c == '_' || c == '=') {
       bool word = !cur.empty() && cur[0] != '&';
       flush();
       if (word) out.back().exact = true;
-      joined = c == '_';
+      joined = c == '_' || stem_joined;
     } else if (c == ' ' || c == '\t') {
       flush();
-      joined = false;
+      joined = stem_joined;  // "XXX~ YYY" is joined too
     } else if (std::string_view("*$+%^{}|()").find(c) != std::string_view::npos) {
       flush();
       out.push_back({std::string(1, c), joined});
-      joined = false;
+      joined = stem_joined = false;
     } else {
       cur += c;
     }
@@ -453,7 +475,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
       code.pop_back();
       a.prefix = true;
     }
-    code = Upper(code);
+    code = AsciiUpper(code);
     if (!ValidCode(code) || code.size() < 3) {
       warnings.push_back(where + ": '" + std::string(blocks[0]) + "' is not an agent code (skipped)");
       continue;
@@ -482,7 +504,7 @@ void PeerDictionaries::ReadAgents(std::string_view text, const std::string& file
           next.push_back(e);
           continue;
         }
-        for (const std::string& w : words) next.push_back(e.substr(0, at) + Upper(w) + e.substr(at + marker.size()));
+        for (const std::string& w : words) next.push_back(e.substr(0, at) + AsciiUpper(w) + e.substr(at + marker.size()));
       }
       expanded = std::move(next);
     }
@@ -528,7 +550,7 @@ void PeerDictionaries::ReadDiscards(std::string_view text, const std::string& fi
     }
     d.whole_word = line.ends_with("_");
     PeerPhrase p = ParsePhrase(line);
-    for (std::string& w : p.words) d.words.push_back(Upper(w));
+    for (std::string& w : p.words) d.words.push_back(AsciiUpper(w));
     if (d.words.empty()) continue;
     discards.push_back(std::move(d));
   }
@@ -543,6 +565,7 @@ struct VerbReader {
   std::map<std::string, std::vector<std::vector<std::string>>> synsets;  // "&NAME" -> members (raw upper)
   struct Verb {
     std::vector<std::string> anchors;  // candidate lemmas
+    bool stem = false;                 // a TABARI stem root: it begins the words it names
     std::vector<std::string> before;   // words before the verb word (multi-word verbs)
     std::vector<std::string> after;    // words after it
     std::string code;
@@ -554,13 +577,17 @@ struct VerbReader {
 
   static std::string Norm(std::string name) {
     while (!name.empty() && name.back() == '_') name.pop_back();
-    return Upper(name);
+    return AsciiUpper(name);
   }
 
   // Expands a token sequence (words and &SYNSETS) into word sequences.
   bool Expand(const std::vector<PToken>& toks, Alternatives* out, int depth, std::string* why) {
     Alternatives acc{{}};
     for (const PToken& t : toks) {
+      // Words of an alternative or a synset member apart by a blank
+      // ("{ LOUDLY INCLUDED | ... }", "+AUSTRIAN FLORIN"): other words may
+      // stand between them (kGap).
+      bool gap = dialect == Dialect::kTabari && &t != &toks.front() && !t.joined;
       Alternatives choices;
       if (t.text[0] == '&') {
         if (depth > 5 || !ExpandSynset(t.text, &choices, depth, why)) return false;
@@ -573,6 +600,7 @@ struct VerbReader {
       for (const auto& a : acc) {
         for (const auto& c : choices) {
           auto s = a;
+          if (gap && !s.empty() && !c.empty()) s.push_back(kGap);
           s.insert(s.end(), c.begin(), c.end());
           next.push_back(std::move(s));
           if (next.size() > 400) {
@@ -626,8 +654,8 @@ struct VerbReader {
       a = s.substr(0, colon);
       b = s.substr(colon + 1);
     }
-    a = Upper(a);
-    b = Upper(b);
+    a = AsciiUpper(a);
+    b = AsciiUpper(b);
     if ((!a.empty() && !ValidCode(a)) || (!b.empty() && !ValidCode(b)) || (a.empty() && b.empty())) {
       *why = "'" + std::string(inside) + "' is not an event code";
       return false;
@@ -683,8 +711,17 @@ struct VerbReader {
       } else if (x == "$" && !source_seen) {
         out->push_back(PatternItem{false, {}, true, std::exchange(skip, 0)});
         source_seen = true;
+      } else if (x == "%" && dialect == Dialect::kPetrarch && out == &p->items && !target_seen) {
+        // PETRARCH: a compound after the verb is its target ("AGREE WITH %":
+        // "agrees with the Philippines and France" -> each); TABARI pairs
+        // its members as before the verb.
+        out->push_back(PatternItem{true, {}, false, std::exchange(skip, 0)});
+        target_seen = true;
       } else if (x == "%") {
-        p->source_slot = true;  // a compound actor as both: not placed
+        PatternItem both;
+        both.skip = std::exchange(skip, 0);
+        both.compound = true;
+        out->push_back(std::move(both));
       }
     };
     // Parses "{ a | b c }" starting at `it`; returns the closing brace.
@@ -712,17 +749,29 @@ struct VerbReader {
     auto items = [&](It from, It to, std::vector<PatternItem>* out) {
       for (It it = from; it != to; ++it) {
         const std::string& x = it->text;
+        // Joined to the verb or to the previous item ("*_OF",
+        // "}_CONVENTIONS", "APPLY_{ GENEVA | INTERNATIONAL }"), not to a slot.
+        const bool adjacent =
+            it->joined && it != toks.begin() && std::string_view("$+%^").find((it - 1)->text) == std::string_view::npos;
         if (x == "$" || x == "%" || x == "+" || x == "^") {
           slot(x, out);
         } else if (x == "{") {
+          skip = 0;  // as for words, below
+          size_t had = out->size();
           auto close = alternatives(it, to, out);
           if (!close) return false;
+          if (out->size() > had) out->back().adjacent = adjacent;
           it = *close;
           if (it == to) break;
         } else if (!IsMark(x)) {
           std::vector<PToken> run{*it};
           while (it + 1 != to && (it + 1)->joined && !IsMark((it + 1)->text)) run.push_back(*++it);
           PatternItem item;
+          item.adjacent = adjacent;
+          // "* EID AT ^ WITH +": a '^' before words passes over the actor
+          // among the words of the gap (any word may stand there), not one
+          // before the next slot.
+          skip = 0;
           if (!Expand(run, &item.alternatives, 0, why)) return false;
           out->push_back(std::move(item));
         }
@@ -764,6 +813,7 @@ struct VerbReader {
         for (const PeerPattern& p : pending) {
           PeerPattern q = p;
           q.anchor = anchor;
+          q.stem_anchor = v.stem;
           if (!v.before.empty()) q.before = v.before;
           std::vector<PatternItem> items;
           for (const std::string& w : v.after) items.push_back(PatternItem{false, {{w}}});
@@ -774,6 +824,7 @@ struct VerbReader {
         // The verb alone codes the verb line's code (else the block's).
         PeerPattern bare;
         bare.anchor = anchor;
+        bare.stem_anchor = v.stem;
         bare.before = v.before;
         for (const std::string& w : v.after) bare.items.push_back(PatternItem{false, {{w}}});
         std::string why;
@@ -848,6 +899,7 @@ struct VerbReader {
     }
     bool stem = dialect == Dialect::kTabari && !phrase.empty() && phrase.back() != '_';
     v.anchors = VerbLemmas(words[verb_at], stem && words.size() == 1);
+    v.stem = stem && words.size() == 1;
     if (dialect == Dialect::kTabari && !stem) {
       // "DEPART_": exact, but the regular endings -S -ED -ES -EN -ING match
       // too (TABARI's rule), as surface forms.
@@ -872,8 +924,13 @@ struct VerbReader {
           cur += c;
         }
       }
-      if (fw.size() != 1 || words.size() != 1) continue;  // multi-word forms follow the root's words
-      for (const std::string& l : VerbLemmas(fw[0], false)) {
+      // A multi-word form names the verb word at the root's place
+      // ("+CORDON_OFF {+CORDONED_OFF ...}": "cordoned", whatever the
+      // lemmatiser makes of it); other shapes follow the root's words.
+      if (fw.size() != words.size()) continue;
+      const std::string& form = fw[verb_at];
+      if (std::find(v.anchors.begin(), v.anchors.end(), form) == v.anchors.end()) v.anchors.push_back(form);
+      for (const std::string& l : VerbLemmas(form, false)) {
         if (std::find(v.anchors.begin(), v.anchors.end(), l) == v.anchors.end()) v.anchors.push_back(l);
       }
     }
@@ -883,7 +940,7 @@ struct VerbReader {
 
   void Read(std::string_view text, const std::string& file) {
     std::vector<std::string> lines = Lines(text);
-    enum class Mode { kNone, kSynset, kBlock, kSkip } mode = Mode::kNone;
+    enum class Mode { kNone, kSynset, kBlock, kSkip, kTime } mode = Mode::kNone;
     std::string synset;
     bool tabari_synsets = false;
     for (size_t n = 0; n < lines.size(); ++n) {
@@ -894,7 +951,7 @@ struct VerbReader {
       if (line.empty()) continue;
       if (line.starts_with("~FINISH") || line.starts_with("~~FINISH")) break;
       if (line[0] == '<') {
-        std::string tag = Upper(line);
+        std::string tag = AsciiUpper(line);
         if (tag.starts_with("<SYNSETS>")) {
           tabari_synsets = true;
           mode = Mode::kSynset;
@@ -905,11 +962,27 @@ struct VerbReader {
           mode = Mode::kNone;
         } else {
           FlushBlock();
-          mode = Mode::kSkip;  // <TIME>, <ATTRIB>, ...
+          mode = tag.starts_with("<TIME>") ? Mode::kTime : Mode::kSkip;  // <ATTRIB>, ...
         }
         continue;
       }
       if (mode == Mode::kSkip) continue;
+      if (mode == Mode::kTime) {
+        // TABARI's time words: a [###] or [+++] phrase ("KAN_WA_MA_KAN
+        // [###]", "WHEN_PEACE_COMES [+++]") keeps its record from being
+        // coded; the time shifts ("TOMORROW [+1]") are not applied.
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        if (line[0] == '-' || !SplitCodes(line, &phrase, &blocks) || blocks.empty()) continue;
+        std::string code(AsciiTrim(blocks[0]));
+        if (code != "###" && code != "+++") continue;
+        PeerDiscard d;
+        for (const std::string& w : ParsePhrase(phrase).words) d.words.push_back(AsciiUpper(w));
+        d.whole_word = true;
+        d.rule = where;
+        if (!d.words.empty()) dict->discards.push_back(std::move(d));
+        continue;
+      }
       if (line[0] == '~') continue;  // PETRARCH2 transformations: not supported
       if (line[0] == '&') {
         synset = VerbReader::Norm(std::string(AsciiTrim(line)));
@@ -1035,18 +1108,26 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
   auto mark = [&](const std::string& c) { return foreign && c != "---" ? std::string(1, kForeignMark) + c : c; };
   std::vector<std::string> vocab(vocabulary.begin(), vocabulary.end());
   std::sort(vocab.begin(), vocab.end());
-  // All names of a phrase: itself, and for a stem the text's words that
-  // start with it.
+  // All names of a phrase: itself, and among the text's words for a stem
+  // those that start with it, for an exact word ("LIBYA_") its plural
+  // ("Libyas": TABARI's regular noun ending; the possessive is a token of
+  // its own already).
   auto names_of = [&](const PeerPhrase& p) {
     std::vector<std::string> out{Join(p.words)};
-    if (!p.stem || vocab.empty()) return out;
+    if (vocab.empty() || p.no_endings) return out;
     const std::string& last = p.words.back();
+    auto also = [&](const std::string& form) {
+      std::vector<std::string> w = p.words;
+      w.back() = form;
+      out.push_back(Join(w));
+    };
+    if (!p.stem) {
+      if (std::binary_search(vocab.begin(), vocab.end(), last + "s")) also(last + "s");
+      return out;
+    }
     for (auto it = std::lower_bound(vocab.begin(), vocab.end(), last); it != vocab.end() && it->starts_with(last);
          ++it) {
-      if (*it == last) continue;
-      std::vector<std::string> w = p.words;
-      w.back() = *it;
-      out.push_back(Join(w));
+      if (*it != last) also(*it);
     }
     return out;
   };
@@ -1097,6 +1178,7 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     VerbPattern v;
     v.code = mark(p.code);
     v.anchor = p.anchor;
+    v.stem_anchor = p.stem_anchor;
     v.before = p.before;
     v.pre = p.pre;
     v.items = p.items;
@@ -1109,11 +1191,15 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
     for (const auto* items : {&p.pre, &p.items}) {
       for (const PatternItem& it : *items) {
         size_t shortest = it.alternatives.empty() ? 0 : SIZE_MAX;
-        for (const auto& a : it.alternatives) shortest = std::min(shortest, a.size());
+        for (const auto& a : it.alternatives) {
+          shortest = std::min(shortest, a.size() - std::count(a.begin(), a.end(), std::string(kGap)));
+        }
         v.specificity += 2 * static_cast<int>(shortest) - (it.alternatives.size() > 1 ? 1 : 0);
       }
     }
-    if (p.dropped_words < 0) v.specificity = -1;  // the bare verb
+    // The bare verb is the least specific of its words ("CALL" -1, "CALLED_UPON"
+    // 1: the word it needs after the verb counts).
+    if (p.dropped_words < 0) v.specificity -= 1;
     v.rule = p.rule;
     v.text = p.text;
     verb_dict->AddPattern(std::move(v));
@@ -1121,26 +1207,91 @@ Status PeerDictionaries::Install(ActorDictionary* actor_dict, VerbDictionary* ve
   return Status::Ok();
 }
 
+std::vector<std::string> TextWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  return words;
+}
+
+void PeerDictionaries::AddSpellingsApart(const std::vector<std::string>& texts) {
+  std::vector<std::vector<std::string>> tokenised;
+  for (const std::string& t : texts) tokenised.push_back(TextWords(t));
+  for (PeerActor& a : actors) {
+    std::vector<PeerPhrase> more;
+    for (const PeerPhrase& p : a.phrases) {
+      if (p.words.size() < 2 || std::none_of(p.apart.begin(), p.apart.end(), [](bool b) { return b; })) continue;
+      for (const auto& words : tokenised) {
+        for (size_t start = 0; start < words.size(); ++start) {
+          if (words[start] != p.words[0]) continue;
+          size_t at = start + 1, k = 1;
+          for (; k < p.words.size(); ++k) {
+            size_t limit = std::min(words.size(), at + (p.apart[k] ? 4 : 1));
+            while (at < limit && words[at] != p.words[k]) ++at;
+            if (at == limit) break;
+            ++at;
+          }
+          if (k < p.words.size() || at - start == p.words.size()) continue;  // no match, or no words between
+          PeerPhrase spelled;
+          spelled.words.assign(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(at));
+          spelled.apart.assign(spelled.words.size(), false);
+          bool known = std::any_of(more.begin(), more.end(), [&](const PeerPhrase& m) { return m.words == spelled.words; });
+          if (!known) more.push_back(std::move(spelled));
+        }
+      }
+    }
+    a.phrases.insert(a.phrases.end(), more.begin(), more.end());
+  }
+}
+
+namespace {
+
+// Whether the code that holds on `day` (the first dated one covering it, in
+// file order, else the undated one) is [###] or [+++].
+bool SpecialOn(const std::vector<PeerCode>& codes, int day) {
+  const PeerCode* on = nullptr;
+  for (const PeerCode& c : codes) {
+    if (c.dated() && day >= c.from && day <= c.to) {
+      on = &c;
+      break;
+    }
+    if (!c.dated() && !on) on = &c;
+  }
+  return on && (on->code == "###" || on->code == "+++");
+}
+
+}  // namespace
+
 void PeerDictionaries::SpecialActorsToDiscards() {
   std::vector<PeerActor> kept;
   for (PeerActor& a : actors) {
-    bool special = a.codes.size() == 1 && !a.codes[0].dated() && (a.codes[0].code == "###" || a.codes[0].code == "+++");
-    if (!special) {
+    auto special_code = [](const PeerCode& c) { return c.code == "###" || c.code == "+++"; };
+    if (std::none_of(a.codes.begin(), a.codes.end(), special_code)) {
       kept.push_back(std::move(a));
       continue;
     }
     for (const PeerPhrase& p : a.phrases) {
       PeerDiscard d;
-      for (const std::string& w : p.words) d.words.push_back(Upper(w));
+      for (const std::string& w : p.words) d.words.push_back(AsciiUpper(w));
       d.whole_word = !p.stem;
       d.rule = a.rule;
+      if (a.codes.size() > 1) d.codes = a.codes;  // dated: discards only when ### holds
       discards.push_back(std::move(d));
     }
+    if (a.codes.size() > 1) kept.push_back(std::move(a));
   }
   actors = std::move(kept);
 }
 
-bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string* rule) const {
+bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string* rule, const int* day) const {
   std::vector<std::string> words;
   std::string cur;
   for (char c : text) {
@@ -1153,6 +1304,7 @@ bool PeerDictionaries::Discarded(std::string_view text, bool* story, std::string
   }
   if (!cur.empty()) words.push_back(cur);
   for (const PeerDiscard& d : discards) {
+    if (!d.codes.empty() && (!day || !SpecialOn(d.codes, *day))) continue;
     for (size_t i = 0; i + d.words.size() <= words.size(); ++i) {
       bool ok = true;
       for (size_t k = 0; k < d.words.size() && ok; ++k) {

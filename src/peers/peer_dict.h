@@ -40,6 +40,8 @@ struct PeerCode {
 struct PeerPhrase {
   std::vector<std::string> words;  // lower-case
   bool stem = false;
+  bool no_endings = false;  // a trailing '=' (TABARI): not even the regular endings ("LIBYA_" takes "Libyas")
+  std::vector<bool> apart;  // per word: written after a blank, not '_' (other words may stand before it)
 };
 
 struct PeerActor {
@@ -65,8 +67,8 @@ struct PeerPattern {
   std::string code;    // first code ("032" of "032:033"); "---" blocks
   std::string code2;   // second code of "a:b" (the reverse direction), or ""
   bool subordinate = false;  // "?" suffix
-  bool source_slot = false;  // the pattern has '%' (a compound as both; not placed)
   int dropped_words = 0;     // -1 marks the bare verb
+  bool stem_anchor = false;  // TABARI stem root: `anchor` begins the words it names ("RESUM")
   std::string rule, text;
 };
 
@@ -74,6 +76,7 @@ struct PeerDiscard {
   std::vector<std::string> words;  // upper-case
   bool whole_word = false;         // trailing '_': the last word must match whole
   bool story = false;              // '+': the whole story is dropped
+  std::vector<PeerCode> codes;     // an actor's codes, one [###]/[+++]: discards on the days that one holds
   std::string rule;
 };
 
@@ -92,9 +95,16 @@ struct PeerDictionaries {
   void ReadAgents(std::string_view text, const std::string& file);
   void ReadVerbs(std::string_view text, const std::string& file, Dialect dialect);
   void ReadDiscards(std::string_view text, const std::string& file);
-  // TABARI actors coded [###] (discard) or [+++] (complex) with no date
-  // restriction become sentence discards: a record naming them is not coded.
+  // TABARI actors coded [###] (discard) or [+++] (complex) become sentence
+  // discards: a record naming them is not coded. With no date restriction
+  // the actor goes; a dated one ("ONODOHER [ONO <911226] [###]") is kept
+  // for its other dates and discards only on the days the code holds.
   void SpecialActorsToDiscards();
+  // Actor phrases whose words are apart by a blank let other words stand
+  // between them ("ITHILEN TELEVISION": "Ithilen state-run television");
+  // our matcher takes consecutive words, so each such stretch found in
+  // `texts` (up to three words between) becomes a phrase of its own.
+  void AddSpellingsApart(const std::vector<std::string>& texts);
 
   // Reads a file by kind ("actors", "agents", "verbs", "discards").
   Status ReadFile(const std::string& path, const std::string& kind, Dialect dialect);
@@ -111,10 +121,17 @@ struct PeerDictionaries {
 
   // True when a discard phrase occurs in `text` (case-insensitive word
   // sequence); *story says whether it is a story-level discard; *rule names it.
-  bool Discarded(std::string_view text, bool* story, std::string* rule) const;
+  // Dated discards count only when `day` (days since the epoch) is given
+  // and within their dates.
+  bool Discarded(std::string_view text, bool* story, std::string* rule, const int* day = nullptr) const;
 };
 
 inline constexpr char kForeignMark = '!';
+
+// The lower-case words of a record's text as the readers see them
+// (letters, digits, '-' and '\'': "state-run"), for the vocabulary the
+// suites' stems and spellings are expanded against.
+std::vector<std::string> TextWords(std::string_view text);
 inline std::string ForeignToPeer(const std::string& code) {
   return !code.empty() && code[0] == kForeignMark ? code.substr(1) : code;
 }

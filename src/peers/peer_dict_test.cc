@@ -43,6 +43,25 @@ const PeerPattern* FindPattern(const PeerDictionaries& d, const std::string& anc
   return nullptr;
 }
 
+// A pattern's items as one letter each: t target, s source, c compound
+// ('%'), a words that must follow the previous item at once, w other words.
+std::string Kinds(const std::vector<PatternItem>& items) {
+  std::string out;
+  for (const PatternItem& it : items) {
+    out += it.target ? 't' : it.source ? 's' : it.compound ? 'c' : it.adjacent ? 'a' : 'w';
+  }
+  return out;
+}
+
+// Expects the pattern (anchor, text, code) to be read, with the items
+// after the verb (or with `pre` before it) of `kinds`.
+void ExpectKinds(const PeerDictionaries& d, const std::string& anchor, const std::string& text, const std::string& code,
+                 bool pre, const std::string& kinds) {
+  const PeerPattern* p = FindPattern(d, anchor, text, code);
+  ASSERT_NE(p, nullptr) << text;
+  EXPECT_EQ(Kinds(pre ? p->pre : p->items), kinds) << text;
+}
+
 TEST(PeerDate, TwoAndFourDigitYears) {
   EXPECT_EQ(PeerDateToIso("950601"), "1995-06-01");
   EXPECT_EQ(PeerDateToIso("090120"), "2009-01-20");
@@ -90,16 +109,58 @@ TEST(PeerActors, TabariInlineCodesAndStems) {
   EXPECT_FALSE(d.actors[2].phrases[0].stem);  // ALBRKGHT_
 }
 
+// Names installed for the words of the text coded (TABARI): a stem's
+// words, an exact word's plural ("LIBYA_" -> "Libyas"), none for '='.
+TEST(PeerActors, TabariEndingsFromTheVocabulary) {
+  PeerDictionaries d;
+  d.ReadActors("LIBYA_ [LBY]\nLIBER= [LBR]\nSYRI [SYR]\n", "x.actors");
+  ActorDictionary actors;
+  VerbDictionary verbs;
+  CodeTable codes;
+  ASSERT_TRUE(d.Install(&actors, &verbs, &codes, {"libyas", "libers", "syrian"}).ok());
+  actors.Finish();
+  auto named = [&](const std::string& word) {
+    const std::vector<uint32_t>* p = actors.PhrasesStartingWith(word);
+    return p != nullptr && std::any_of(p->begin(), p->end(), [&](uint32_t i) {
+             return actors.phrases()[i].words == std::vector<std::string>{word};
+           });
+  };
+  EXPECT_TRUE(named("libya"));
+  EXPECT_TRUE(named("libyas"));
+  EXPECT_TRUE(named("syrian"));
+  EXPECT_TRUE(named("liber"));
+  EXPECT_FALSE(named("libers"));
+}
+
+// "ITHILEN TELEVISION" (a blank: other words may stand between) names
+// "Ithilen state-run television" in the texts coded; "GONDOR_TV" ('_')
+// only itself.
+TEST(PeerActors, SpellingsApartFromTheTexts) {
+  PeerDictionaries d;
+  d.ReadActors("ITHILEN TELEVISION  [ITHTV]\nGONDOR_TV [GONTV]\n", "x.actors");
+  ASSERT_EQ(d.actors.size(), 2u);
+  EXPECT_EQ(d.actors[0].phrases[0].apart, (std::vector<bool>{false, true}));
+  d.AddSpellingsApart({"Fornost appealed for peace in Ithilen state-run television on Monday.", "Gondor state TV said."});
+  ASSERT_EQ(d.actors[0].phrases.size(), 2u);
+  EXPECT_EQ(d.actors[0].phrases[1].words, (std::vector<std::string>{"ithilen", "state-run", "television"}));
+  EXPECT_EQ(d.actors[1].phrases.size(), 1u);
+}
+
 TEST(PeerActors, BadLinesAreReportedAndSkipped) {
   PeerDictionaries d;
-  d.ReadActors("GOOD_ONE [ABC]\nBROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\nNEXT [DEF]\n", "x.actors");
-  ASSERT_EQ(d.actors.size(), 2u);
+  d.ReadActors(
+      "GOOD_ONE [ABC]\nBROKEN [ABC\nBADDATE [ABC 991399-000101]\nBADCODE [A$C]\nNEXT [DEF]\n"
+      "THE_SHIRE [FRO/BIL/SAM]\nBADCOMPOUND [FRO/B$L]\n",
+      "x.actors");
+  ASSERT_EQ(d.actors.size(), 3u);
   EXPECT_EQ(d.actors[1].codes[0].code, "DEF");
-  ASSERT_EQ(d.warnings.size(), 3u);
+  EXPECT_EQ(d.actors[2].codes[0].code, "FRO/BIL/SAM");  // a coded compound, every member kept
+  ASSERT_EQ(d.warnings.size(), 4u);
   EXPECT_NE(d.warnings[0].find("x.actors:2"), std::string::npos);
   EXPECT_NE(d.warnings[1].find("x.actors:3"), std::string::npos);
   EXPECT_NE(d.warnings[1].find("not a date"), std::string::npos);
   EXPECT_NE(d.warnings[2].find("x.actors:4"), std::string::npos);
+  EXPECT_NE(d.warnings[3].find("x.actors:7"), std::string::npos);
 }
 
 TEST(PeerAgents, PetrarchPluralsSubstitutionsAndPrefix) {
@@ -185,6 +246,22 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
       EXPECT_EQ(q.code2, "012");
     }
   }
+  // '%' before the verb is a compound slot; after it (AGREE "* WITH %")
+  // PETRARCH reads it as the target.
+  ExpectKinds(d, "postpone", "% HAVE  *", "191", true, "cw");
+  ExpectKinds(d, "agree", "* WITH %", "031", false, "wt");
+  // "- * EID AT ^ WITH + [043]": the '^' passes over the actor between AT
+  // and WITH, not one before the target.
+  ExpectKinds(d, "celebrate", "* EID AT ^ WITH +", "043", false, "wwwt");
+  p = FindPattern(d, "celebrate", "* EID AT ^ WITH +", "043");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->items[3].skip, 0);
+  // "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF }": the forms'
+  // verb words are anchors too, with OFF after them.
+  p = FindPattern(d, "cordoned", "* FOR CONSTRUCTION", "071");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(Kinds(p->items), "www");
+  EXPECT_EQ(p->items[0].alternatives[0], std::vector<std::string>{"off"});
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
   EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
@@ -231,12 +308,82 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   const auto& currencies = p->items[0].alternatives;
   EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"dollar*"}), currencies.end());
   EXPECT_NE(std::find(currencies.begin(), currencies.end(), std::vector<std::string>{"kroner"}), currencies.end());
+  // ALLOW's "- * REAL~_PLEASANT [024]": REAL is a stem joined to PLEASANT;
+  // "- RECENT~_* [025]": a stem just before the verb.
+  p = FindPattern(d, "allow", "* REAL~_PLEASANT", "024");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->items.size(), 1u);
+  EXPECT_EQ(p->items[0].alternatives[0], (std::vector<std::string>{"real*", "pleasant*"}));
+  p = FindPattern(d, "allow", "RECENT~_*", "025");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->before, std::vector<std::string>{"recent*"});
+  // HAS * WITH % [067] (EXCHANGE): TABARI's '%' after the verb is a compound
+  // slot too; "- *_HOPE [024]": HOPE must follow the verb at once.
+  ExpectKinds(d, "exchang", "HAS * WITH %", "067", false, "wc");
+  bool hope = false;
+  for (const PeerPattern& q : d.patterns) {
+    if (q.text == "*_HOPE" && q.code == "024") {
+      hope = true;
+      EXPECT_EQ(Kinds(q.items), "a");
+    }
+  }
+  EXPECT_TRUE(hope);
+  // SHOULD's "- SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS
+  // [161]": the alternatives follow DEMAND at once, CONVENTIONS them;
+  // "- SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS [171]": before the
+  // verb too.
+  ExpectKinds(d, "should", "SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS", "161", false, "waa");
+  ExpectKinds(d, "should", "SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS", "171", true, "wa");
+  // CONTRIBUT's "- * &CURRENCY [903]": the member "+AUSTRIAN FLORIN" lets
+  // other words stand between its words ("austrian gold florin").
+  p = FindPattern(d, "contribute", "* &CURRENCY", "903");
+  ASSERT_NE(p, nullptr);
+  const auto& money = p->items[0].alternatives;
+  EXPECT_NE(std::find(money.begin(), money.end(), std::vector<std::string>{"austrian*", kGap, "florin*"}), money.end());
+  // PARADE's "- ANTI- + * [111]": the peers read the hyphen as a blank.
+  ExpectKinds(d, "parade", "ANTI- + *", "111", true, "wt");
+  p = FindPattern(d, "parade", "ANTI- + *", "111");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->pre[0].alternatives, (std::vector<std::vector<std::string>>{{"anti*"}}));
+  // <TIME>: "KAN_WA_MA_KAN [###]" and "WHEN_PEACE_COMES [+++]" keep a record
+  // from being coded; "TOMORROW [+1]" is no discard.
+  bool story = false;
+  std::string rule;
+  EXPECT_TRUE(d.Discarded("Arnor will restore ties with Gondor, kan wa ma kan, soon.", &story, &rule));
+  EXPECT_TRUE(d.Discarded("When peace comes, Arnor will restore ties with Gondor.", &story, &rule));
+  EXPECT_FALSE(d.Discarded("Arnor will restore ties with Gondor tomorrow.", &story, &rule));
   // SAYS [023?] is subordinate.
   bool says = false;
   for (const PeerPattern& q : d.patterns) {
     if (q.anchor == "says" && q.text == "*") says = q.subordinate && q.code == "023";
   }
   EXPECT_TRUE(says);
+}
+
+// A bare multi-word verb counts its words: "CALLED_UPON [097]" comes
+// before the bare "CALL [---]" for "called".
+TEST(PeerVerbs, BareMultiWordVerbBeforeTheBareRoot) {
+  REQUIRE_PEERS();
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(Peer("tabari/validation/TABARI.Demo.verbs"), "verbs", Dialect::kTabari).ok());
+  ActorDictionary actors;
+  VerbDictionary verbs;
+  CodeTable codes;
+  ASSERT_TRUE(d.Install(&actors, &verbs, &codes).ok());
+  verbs.Finish();
+  const std::vector<uint32_t>* ids = verbs.PatternsFor("call", false);
+  ASSERT_NE(ids, nullptr);
+  auto at = [&](const std::string& text, const std::string& code) {
+    for (size_t i = 0; i < ids->size(); ++i) {
+      const VerbPattern& p = verbs.patterns()[(*ids)[i]];
+      if (p.text == text && p.code == code) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  int upon = at("*", "097"), call = at("*", "---");
+  ASSERT_GE(upon, 0);
+  ASSERT_GE(call, 0);
+  EXPECT_LT(upon, call);
 }
 
 TEST(PeerCodes, ComposedLikeThePeers) {
@@ -256,6 +403,25 @@ TEST(PeerDiscards, SentenceAndStory) {
   EXPECT_TRUE(d.Discarded("Gondor won the baseball match.", &story, &rule));
   EXPECT_FALSE(story);
   EXPECT_FALSE(d.Discarded("Gondor met Arnor.", &story, &rule));
+}
+
+// TABARI actors coded [###]: undated, the actor goes and its phrase
+// discards; dated ("ONODOHER [ONO <911226] [###]"), it discards only on the
+// days ### holds and stays an actor for the others.
+TEST(PeerDiscards, SpecialActorCodesByDate) {
+  PeerDictionaries d;
+  d.ReadActors("ONODOHER [ONO <911226] [###]\nFOOTBALL [###]\nGONDOR [GON]\n", "x.actors");
+  d.SpecialActorsToDiscards();
+  ASSERT_EQ(d.actors.size(), 2u);  // Onodoher and Gondor
+  bool story = false;
+  std::string rule;
+  int y1991 = 0, y1995 = 0;
+  ASSERT_TRUE(PeerDateToDays("910101", &y1991) && PeerDateToDays("950101", &y1995));
+  const std::string text = "Arnor restored ties after Onodoher crowds burned its embassy.";
+  EXPECT_TRUE(d.Discarded(text, &story, &rule, &y1995));
+  EXPECT_FALSE(d.Discarded(text, &story, &rule, &y1991));
+  EXPECT_FALSE(d.Discarded(text, &story, &rule));
+  EXPECT_TRUE(d.Discarded("Gondor won the football match.", &story, &rule, &y1991));
 }
 
 TEST(PeerRecords, PetrarchUnitTests) {
@@ -301,16 +467,40 @@ TEST(PeerRecords, TabariValidationText) {
 
 // An OPTION whose brace the suite leaves open ("{ OPTION: ... */") is an
 // option record all the same, and stays in force for the records after it.
-TEST(PeerRecords, TabariUnclosedOptionBrace) {
-  ValidationSuite suite = ParseTabariRecords(
-      "950101  OPT-01\nLowering the minimum.\n/*\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
-      "950102  REC-01\nArnor met Gondor.\n/* { ARN / GON / 040 } */\n\n",
-      "t.text");
-  ASSERT_EQ(suite.records.size(), 2u);
-  EXPECT_EQ(suite.records[0].kind, ValidationRecord::Kind::kControl);
-  ASSERT_EQ(suite.records[1].options.size(), 1u);
-  EXPECT_EQ(suite.records[1].options[0], "SET: MINIMUM WORDS = 4");
-  EXPECT_EQ(suite.records[1].kind, ValidationRecord::Kind::kEvents);
+// TABARI records read from `text`, expected to be of `kinds`.
+std::vector<ValidationRecord> TabariRecords(const std::string& text, const std::vector<ValidationRecord::Kind>& kinds) {
+  ValidationSuite suite = ParseTabariRecords(text, "t.text");
+  EXPECT_EQ(suite.records.size(), kinds.size());
+  for (size_t i = 0; i < kinds.size() && i < suite.records.size(); ++i) EXPECT_EQ(suite.records[i].kind, kinds[i]) << i;
+  return suite.records;
+}
+
+using Kind = ValidationRecord::Kind;
+
+// What the suite leaves unclosed: an OPTION brace runs to the end of its
+// line; a comment (DEFAULT-06b) ends with its record when a blank line and
+// the next record's header follow, so the next record's options are not
+// the first's.
+TEST(PeerRecords, TabariUnclosedBracesAndComments) {
+  struct Case {
+    std::string text;
+    std::vector<Kind> kinds;
+    std::vector<std::string> first_options, second_options;
+  };
+  const Case cases[] = {
+      {"950101  OPT-01\nLowering the minimum.\n/*\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
+       "950102  REC-01\nArnor met Gondor.\n/* { ARN / GON / 040 } */\n\n",
+       {Kind::kControl, Kind::kEvents}, {"SET: MINIMUM WORDS = 4"}, {"SET: MINIMUM WORDS = 4"}},
+      {"950101 REC-01\nArnor met Gondor on a long day.\n/*\\n{ ARN / GON / 040 }\n\n"
+       "950101 OPT-01\nSwitching.\n/*\\n{ OPTION: DEFAULT: OFF } */\n\n",
+       {Kind::kEvents, Kind::kControl}, {}, {"DEFAULT: OFF"}},
+  };
+  for (const Case& c : cases) {
+    auto records = TabariRecords(c.text, c.kinds);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0].options, c.first_options);
+    EXPECT_EQ(records[1].options, c.second_options);
+  }
 }
 
 }  // namespace

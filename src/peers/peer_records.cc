@@ -30,6 +30,15 @@ std::string Squeeze(std::string_view s) {
   return out;
 }
 
+// "950101 DEFAULT-CMD02": a TABARI record's first line (a date of six or
+// eight digits, blanks, an id).
+bool IsRecordHeader(std::string_view l) {
+  size_t d = 0;
+  while (d < l.size() && std::isdigit(static_cast<unsigned char>(l[d]))) ++d;
+  if ((d != 6 && d != 8) || d == l.size() || (l[d] != ' ' && l[d] != '\t')) return false;
+  return !AsciiTrim(l.substr(d)).empty();
+}
+
 int LineAt(const std::string& text, size_t pos) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
 }
@@ -201,7 +210,9 @@ ValidationSuite ParseTabariRecords(const std::string& text, const std::string& f
     ++n;
     for (; n < lines.size(); ++n) {
       const std::string& l = lines[n];
-      if (!in_comment && Trim(l).empty()) break;
+      // A blank line ends the record, even inside a comment the suite left
+      // open when the next record's header follows (DEFAULT-06b).
+      if (Trim(l).empty() && (!in_comment || (n + 1 < lines.size() && IsRecordHeader(lines[n + 1])))) break;
       body += l;
       body += '\n';
       // Track comment state along the line.
