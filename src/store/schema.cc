@@ -131,16 +131,33 @@ CREATE TABLE IF NOT EXISTS events_by_day (
 // is one range per stored actor code and side, holding its matches only.
 // events_source_code leaves out goldstein and incident_id: aggregates read
 // events_source, which has them.
-constexpr const char* kEventIndexes = R"sql(
-CREATE INDEX IF NOT EXISTS events_day
-  ON events (day, source, target, quad_class, goldstein, incident_id, code, root, status);
-CREATE INDEX IF NOT EXISTS events_source
-  ON events (source, target, day, quad_class, goldstein, incident_id, code, root, status);
-CREATE INDEX IF NOT EXISTS events_target_code
-  ON events (target, code, day, source, quad_class, goldstein, incident_id, root, status);
-CREATE INDEX IF NOT EXISTS events_source_code ON events (source, code, day, target, quad_class, root, status);
-CREATE INDEX IF NOT EXISTS events_code ON events (code, day, source, target, quad_class, root, status);
-)sql";
+struct IndexDefinition {
+  const char* name;
+  const char* columns;
+};
+constexpr IndexDefinition kEventIndexes[] = {
+    {"events_day", "(day, source, target, quad_class, goldstein, incident_id, code, root, status)"},
+    {"events_source", "(source, target, day, quad_class, goldstein, incident_id, code, root, status)"},
+    {"events_target_code", "(target, code, day, source, quad_class, goldstein, incident_id, root, status)"},
+    {"events_source_code", "(source, code, day, target, quad_class, root, status)"},
+    {"events_code", "(code, day, source, target, quad_class, root, status)"},
+};
+
+// The CREATE statements of kEventIndexes (idempotent), and their DROPs: one
+// list, so a bulk load defers every index the schema has.
+std::string CreateEventIndexesSql() {
+  std::string sql;
+  for (const IndexDefinition& i : kEventIndexes) {
+    sql += std::string("CREATE INDEX IF NOT EXISTS ") + i.name + " ON events " + i.columns + ";\n";
+  }
+  return sql;
+}
+
+std::string DropEventIndexesSql() {
+  std::string sql;
+  for (const IndexDefinition& i : kEventIndexes) sql += std::string("DROP INDEX IF EXISTS ") + i.name + ";\n";
+  return sql;
+}
 
 // Version 2 -> 3 added events_by_value and events_by_day (how many events
 // have each source, target, directed dyad ("RUS>UKR"), code, quad class,
@@ -203,7 +220,7 @@ Status CreateSchema(SqlConnection* db) {
   // A bulk load in progress (or killed) keeps its event indexes for the end.
   auto deferred = s.ok() ? EventIndexesDeferred(db) : Result<bool>(false);
   if (!deferred.ok()) s = deferred.status();
-  if (s.ok() && !*deferred) s = db->Execute(kEventIndexes);
+  if (s.ok() && !*deferred) s = db->Execute(CreateEventIndexesSql());
   if (s.ok()) {
     auto rows = db->Query("SELECT value FROM meta WHERE key = 'schema_version'");
     const std::string version = rows.ok() && !rows->empty() ? rows->front().Text(0) : "";
@@ -219,7 +236,7 @@ Status CreateSchema(SqlConnection* db) {
       if (version == "1") s = db->Execute(kFillDyadDays);
       if (s.ok() && version != "3") s = db->Execute(kFillEventCounts);
       if (s.ok()) s = db->Execute(version == "3" ? kDropVersion3Indexes : kDropEventIndexes);
-      if (s.ok()) s = db->Execute(kEventIndexes);
+      if (s.ok()) s = db->Execute(CreateEventIndexesSql());
       if (s.ok()) {
         auto up = db->Query("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                             {std::string(std::to_string(kSchemaVersion))});
@@ -243,20 +260,26 @@ Result<bool> EventIndexesDeferred(SqlConnection* db) {
   return !rows->empty();
 }
 
-// Both in one transaction with the meta row that says so: a process killed
-// at any moment leaves either all five indexes or none and the mark.
-Status DeferEventIndexes(SqlConnection* db) {
+namespace {
+
+// `sql` in a transaction of its own: all of it, or (on an error) none.
+Status ExecuteInTransaction(SqlConnection* db, const std::string& sql) {
   if (Status s = db->Begin(); !s.ok()) return s;
-  Status s = db->Execute(
-      "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target_code;"
-      " DROP INDEX IF EXISTS events_source_code; DROP INDEX IF EXISTS events_code;"
-      " DELETE FROM meta WHERE key = 'event_indexes';"
-      " INSERT INTO meta (key, value) VALUES ('event_indexes', 'deferred');");
-  if (!s.ok()) {
-    (void)db->Rollback();
-    return s;
-  }
-  return db->Commit();
+  Status s = db->Execute(sql);
+  if (s.ok()) s = db->Commit();
+  if (!s.ok()) (void)db->Rollback();
+  return s;
+}
+
+}  // namespace
+
+// The indexes go in one transaction with the meta row that says so: a
+// process killed at any moment leaves either all five indexes or none and
+// the mark.
+Status DeferEventIndexes(SqlConnection* db) {
+  return ExecuteInTransaction(db, DropEventIndexesSql() +
+                                      "DELETE FROM meta WHERE key = 'event_indexes';"
+                                      " INSERT INTO meta (key, value) VALUES ('event_indexes', 'deferred');");
 }
 
 Status BuildEventIndexes(SqlConnection* db) {
@@ -268,12 +291,7 @@ Status BuildEventIndexes(SqlConnection* db) {
   if (sqlite) {
     if (Status s = db->Execute("PRAGMA temp_store = FILE"); !s.ok()) return s;
   }
-  Status s = db->Begin();
-  if (s.ok()) {
-    s = db->Execute(std::string(kEventIndexes) + "DELETE FROM meta WHERE key = 'event_indexes';");
-    s = s.ok() ? db->Commit() : s;
-    if (!s.ok()) (void)db->Rollback();
-  }
+  Status s = ExecuteInTransaction(db, CreateEventIndexesSql() + "DELETE FROM meta WHERE key = 'event_indexes';");
   if (sqlite) {
     Status back = db->Execute("PRAGMA temp_store = MEMORY");
     if (s.ok()) s = back;
