@@ -296,12 +296,16 @@ bool TargetFromSentence(const std::string& root) {
   return root == "03" || root == "06" || root == "07" || root == "13";
 }
 
+// Whether `r` is on the side of one of `parties`: the same first three
+// letters of its code (a country and its government, a party itself).
+bool OnSideOf(const ActorRef& r, const std::vector<const ActorRef*>& parties) {
+  return std::any_of(parties.begin(), parties.end(),
+                     [&](const ActorRef* p) { return p->code.compare(0, 3, r.code, 0, 3) == 0; });
+}
+
 const ActorRef* OtherPartyInSentence(const SentenceView& sv, const std::vector<const ActorRef*>& sources) {
   for (const ActorRef& r : sv.refs) {
-    bool other = std::none_of(sources.begin(), sources.end(), [&](const ActorRef* s) {
-      return s == &r || s->code.compare(0, 3, r.code, 0, 3) == 0;
-    });
-    if (other && r.code.size() >= 3) return &r;
+    if (!OnSideOf(r, sources) && r.code.size() >= 3) return &r;
   }
   return nullptr;
 }
@@ -350,10 +354,6 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
   ctx->history.clear();
 }
 
-// Fills in the parties the tree left open: the reporter of a verbal act
-// with no agent ("X said Y would be punished"; not for nouns: "there is
-// subject for discussion" is nobody's act), a target from the surface or the
-// sentence. False when the act has no source at all.
 // A phrase the peers' dictionaries recognise to code nothing ("BOROMIR
 // [---]"): no party to an act.
 bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
@@ -369,9 +369,7 @@ std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
     int r = sv.ref_at[i];
     if (r < 0) continue;
     const ActorRef* cand = &sv.refs[r];
-    bool own = std::any_of(sources.begin(), sources.end(),
-                           [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
-    if (!own && !IsNullActor(cand)) return SurfaceList(sv, r);
+    if (!OnSideOf(*cand, sources) && !IsNullActor(cand)) return SurfaceList(sv, r);
     i = static_cast<int>(cand->last_tok);
   }
   return {};
@@ -414,6 +412,10 @@ void ApplyDefaults(const DefaultActors& d, const ActorRef* source, const ActorRe
   if (!args->sources.empty() && args->targets.empty() && !d.target.empty() && !pairs) args->targets.push_back(target);
 }
 
+// Fills in the parties the tree left open: the reporter of a verbal act
+// with no agent ("X said Y would be punished"; not for nouns: "there is
+// subject for discussion" is nobody's act), a target from the surface or the
+// sentence. False when the act has no source at all.
 bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeInfo& info, const ActorRef* reporter,
                      bool surface_parties, bool first_actor_source, Arguments* args) {
   if (args->sources.empty() && reporter && info.root <= "13" && !m.pattern->noun) {
@@ -460,9 +462,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     for (size_t r = 0; args->targets.empty() && r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(m.anchor_tok);
          ++r) {
       const ActorRef* cand = &sv.refs[r];
-      bool own = std::any_of(args->sources.begin(), args->sources.end(),
-                             [&](const ActorRef* s) { return cand->code.compare(0, 3, s->code, 0, 3) == 0; });
-      if (!own && !IsNullActor(cand)) args->targets.push_back(cand);
+      if (!OnSideOf(*cand, args->sources) && !IsNullActor(cand)) args->targets.push_back(cand);
     }
   }
   if (args->targets.empty() && args->sources.size() == 1) {
@@ -471,7 +471,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     // the United States"), with those coordinated to it.
     for (int r : m.later_refs) {
       const ActorRef* cand = &sv.refs[r];
-      if (cand->code.compare(0, 3, args->sources[0]->code, 0, 3) == 0) continue;  // its own side
+      if (OnSideOf(*cand, args->sources)) continue;  // its own side (the one source's)
       if (surface_parties && IsNullActor(cand)) continue;
       args->targets = SurfaceList(sv, r);
       break;
