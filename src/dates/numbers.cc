@@ -94,7 +94,18 @@ std::optional<NumberMatch> MatchNumeral(const Token* toks, uint32_t n, uint32_t 
   return m;
 }
 
+// Whether a word number may start with `c`: "a"/"an" or a cardinal
+// ("zero".."nineteen", "twenty".."ninety"). Most words fail here, before
+// any lower-casing: MatchNumber is tried at every token by dates and counts.
+bool MayStartWordNumber(char c) {
+  switch (c | 0x20) {
+    case 'a': case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': return true;
+    default: return false;
+  }
+}
+
 std::optional<NumberMatch> MatchWords(const Token* toks, uint32_t n, uint32_t i) {
+  if (toks[i].form.empty() || !MayStartWordNumber(toks[i].form[0])) return std::nullopt;
   WordNumber num;
   uint32_t j = i;
   const std::string first = AsciiLower(toks[i].form);

@@ -63,6 +63,36 @@ TEST(MatchNumberTest, Phrases) {
   }
 }
 
+// Every cardinal word starts a number, in any case: MatchNumber turns most
+// words away by their first letter, which must let all of these through.
+TEST(MatchNumberTest, EveryCardinalWordInAnyCase) {
+  const char* words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                         "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                         "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 28; ++i) {
+    std::string lower = words[i], capital = lower, upper = lower;
+    capital[0] = static_cast<char>(capital[0] - 32);
+    for (char& c : upper) c = static_cast<char>(c - 32);
+    const double value = i < 20 ? i : 20 + 10 * (i - 20);
+    for (const std::string& w : {lower, capital, upper}) {
+      Document doc = testutil::MakeDoc(w + " soldiers");
+      auto m = MatchNumber(doc.tokens.data(), static_cast<uint32_t>(doc.tokens.size()), 0);
+      ASSERT_TRUE(m.has_value()) << w;
+      EXPECT_EQ(m->value, value) << w;
+    }
+  }
+  // Articles in capitals too ("A dozen", "AN hundred"); not before a non-number.
+  const NumberRow articles[] = {{"A dozen drones", 12, 2}, {"AN hundred men", 100, 2}};
+  for (const NumberRow& row : articles) {
+    Document doc = testutil::MakeDoc(row.text);
+    auto m = MatchNumber(doc.tokens.data(), static_cast<uint32_t>(doc.tokens.size()), 0);
+    ASSERT_TRUE(m.has_value()) << row.text;
+    EXPECT_EQ(m->value, row.value) << row.text;
+    EXPECT_EQ(m->end, row.tokens) << row.text;
+  }
+}
+
 TEST(MatchNumberTest, HyphenatedWordKeptWhole) {
   Document doc = testutil::MakeDoc("twenty-five tanks", "2022-02-03", testutil::HyphenStyle::kKeep);
   ASSERT_EQ(doc.tokens.size(), 2u);
