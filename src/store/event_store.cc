@@ -108,9 +108,7 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForBulkLoad(const std::strin
 
 Status EventStore::FinishBulkLoad() { return BuildEventIndexes(db_.get()); }
 
-EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {
-  if (db_->dialect() == SqlDialect::kPostgres) events_plan_.mode = EventsPlan::Mode::kPlanner;
-}
+EventStore::EventStore(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
 EventStore::~EventStore() = default;
 
 Result<bool> EventStore::Contains(const std::string& doc_id, const std::string& text) {

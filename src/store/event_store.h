@@ -162,10 +162,12 @@ struct EventsPage {
 // index ranges of the filter's most selective criterion, an actor, dyad or
 // code (cheap when that matches rarely). kAdaptive decides per query from
 // the events_by_value and events_by_day counts (event_queries.cc). It is the
-// default on SQLite, whose planner has no statistics to decide with;
-// PostgreSQL's planner has them, so there the default is kPlanner (one plain
-// query). kWalk and kSeek force a plan (tests, benchmarks). Filters by
-// document or incident always go to the planner: their indexes are small.
+// default on both back ends: SQLite's planner has no statistics to decide
+// with, and PostgreSQL's, left to itself (kPlanner, one plain query), read
+// a common root with a status by its index and sorted the matches, 170 ms
+// at p95 on a million events where the walk takes 3 ms (doc/store.md).
+// kWalk and kSeek force a plan (tests, benchmarks). Filters by document or
+// incident always go to the planner: their indexes are small.
 struct EventsPlan {
   enum class Mode { kAdaptive, kPlanner, kWalk, kSeek };
   Mode mode = Mode::kAdaptive;
