@@ -179,20 +179,24 @@ void AddToRollup(const Event& e, int64_t day, const IncidentChange& c, Rollup* r
 }
 
 Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
+  std::vector<SqlValue> rows;
+  rows.reserve(rollup.size() * 11);
   for (const auto& [key, t] : rollup) {
     const auto& [source, target, day] = key;
-    auto up = db->Query(
-        "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4, starts, active)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day) DO UPDATE SET"
-        " events = dyad_days.events + excluded.events, goldstein = dyad_days.goldstein + excluded.goldstein,"
-        " q1 = dyad_days.q1 + excluded.q1, q2 = dyad_days.q2 + excluded.q2,"
-        " q3 = dyad_days.q3 + excluded.q3, q4 = dyad_days.q4 + excluded.q4,"
-        " starts = dyad_days.starts + excluded.starts, active = dyad_days.active + excluded.active",
-        {source, target, day, t.events, t.goldstein, t.quad[1], t.quad[2], t.quad[3], t.quad[4], t.starts,
-         t.active});
-    if (!up.ok()) return up.status();
+    for (SqlValue v : {SqlValue(source), SqlValue(target), SqlValue(day), SqlValue(t.events), SqlValue(t.goldstein),
+                       SqlValue(t.quad[1]), SqlValue(t.quad[2]), SqlValue(t.quad[3]), SqlValue(t.quad[4]),
+                       SqlValue(t.starts), SqlValue(t.active)}) {
+      rows.push_back(std::move(v));
+    }
   }
-  return Status::Ok();
+  return db->InsertRows(
+      "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4, starts, active)", 11,
+      std::move(rows),
+      " ON CONFLICT (source, target, day) DO UPDATE SET"
+      " events = dyad_days.events + excluded.events, goldstein = dyad_days.goldstein + excluded.goldstein,"
+      " q1 = dyad_days.q1 + excluded.q1, q2 = dyad_days.q2 + excluded.q2,"
+      " q3 = dyad_days.q3 + excluded.q3, q4 = dyad_days.q4 + excluded.q4,"
+      " starts = dyad_days.starts + excluded.starts, active = dyad_days.active + excluded.active");
 }
 
 // How many of a batch's events have each code, directed dyad ("RUS>UKR"),
@@ -232,22 +236,24 @@ Status WriteEventCounts(SqlConnection* db, const EventCounts& counts) {
   // In (column, value) order: no column name is a prefix of another.
   std::vector<std::pair<std::string_view, int64_t>> values(counts.by_value.begin(), counts.by_value.end());
   std::sort(values.begin(), values.end());
+  std::vector<SqlValue> rows;
+  rows.reserve(values.size() * 3);
   for (const auto& [key, n] : values) {
     const size_t tab = key.find('\t');
-    auto up = db->Query(
-        "INSERT INTO events_by_value (col, value, events) VALUES (?, ?, ?)"
-        " ON CONFLICT (col, value) DO UPDATE SET events = events_by_value.events + excluded.events",
-        {std::string(key.substr(0, tab)), std::string(key.substr(tab + 1)), n});
-    if (!up.ok()) return up.status();
+    rows.push_back(std::string(key.substr(0, tab)));
+    rows.push_back(std::string(key.substr(tab + 1)));
+    rows.push_back(n);
   }
+  Status s = db->InsertRows("INSERT INTO events_by_value (col, value, events)", 3, std::move(rows),
+                            " ON CONFLICT (col, value) DO UPDATE SET events = events_by_value.events + excluded.events");
+  if (!s.ok()) return s;
+  rows.clear();
   for (const auto& [day, n] : counts.by_day) {
-    auto up = db->Query(
-        "INSERT INTO events_by_day (day, events) VALUES (?, ?)"
-        " ON CONFLICT (day) DO UPDATE SET events = events_by_day.events + excluded.events",
-        {day, n});
-    if (!up.ok()) return up.status();
+    rows.push_back(day);
+    rows.push_back(n);
   }
-  return Status::Ok();
+  return db->InsertRows("INSERT INTO events_by_day (day, events)", 2, std::move(rows),
+                        " ON CONFLICT (day) DO UPDATE SET events = events_by_day.events + excluded.events");
 }
 
 }  // namespace
@@ -269,21 +275,31 @@ static void AppendRow(SqlValue (&row)[N], std::vector<SqlValue>* rows) {
 
 static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
                           IncidentCache* incidents, Rollup* rollup, EventCounts* counts) {
-  std::vector<SqlValue> rows;
-  rows.reserve(coded.events.size() * kEventColumns);
+  // Incidents first: the events' rows name them, and the incidents a story
+  // starts are inserted together (IncidentCache::WriteNew).
+  std::vector<IncidentChange> changes;
+  changes.reserve(coded.events.size());
   for (const Event& e : coded.events) {
-    int64_t day = EventDay(e, doc_day);
+    const int64_t day = EventDay(e, doc_day);
     AddToRollup(e, day, rollup);
     counts->Add(e, day);
     auto incident = incidents->Assign(e, day);
     if (!incident.ok()) return incident.status();
     AddToRollup(e, day, *incident, rollup);
+    changes.push_back(*incident);
+  }
+  if (Status s = incidents->WriteNew(&changes); !s.ok()) return s;
+  std::vector<SqlValue> rows;
+  rows.reserve(coded.events.size() * kEventColumns);
+  for (size_t i = 0; i < coded.events.size(); ++i) {
+    const Event& e = coded.events[i];
+    const int64_t day = EventDay(e, doc_day);
     SqlValue row[] = {doc, int64_t{e.sentence}, day, e.date.empty() ? IsoDay(day) : e.date, e.source, e.target,
                       e.source_text, e.target_text, e.code, e.root, int64_t{e.quad_class}, e.goldstein, e.plover,
                       e.status, OptionalText(e.location, &Location::name),
                       OptionalText(e.location, &Location::country), OptionalText(e.location, &Location::admin),
                       OptionalReal(e.location, &Location::lat), OptionalReal(e.location, &Location::lon),
-                      int64_t{e.span_begin}, int64_t{e.span_end}, e.rule, incident->id};
+                      int64_t{e.span_begin}, int64_t{e.span_end}, e.rule, changes[i].id};
     static_assert(std::size(row) == kEventColumns);
     AppendRow(row, &rows);
   }
@@ -347,6 +363,10 @@ Result<AddStats> EventStore::Add(const std::vector<StoryToStore>& batch) {
     for (const faultline::Event& e : item.coded->events) incidents.Expect(e, EventDay(e, doc_day));
   }
   if (Status s = db_->Begin(); !s.ok()) return s;
+  if (Status s = incidents.Prefetch(); !s.ok()) {
+    (void)db_->Rollback();
+    return s.Prefixed("incidents");
+  }
   for (const StoryToStore& item : batch) {
     auto stored = StoreStory(db_.get(), *item.doc, *item.coded, &incidents, &rollup, &counts);
     if (!stored.ok()) {

@@ -14,6 +14,13 @@ constexpr int64_t kW = kIncidentWindowDays, kS = kIncidentMaxSpanDays;
 constexpr int64_t kWholeRangeDays = 31;
 // The event-by-event rule looked at this many candidates, newest first.
 constexpr size_t kCandidates = 8;
+// Groups read by one Prefetch query (5 parameters each).
+constexpr size_t kGroupsPerQuery = 100;
+
+// Ids in the order the database gives them: a stand-in (-1, -2, ... for the
+// incidents started and not yet written, in the order they were started)
+// comes after every stored id, as the id it will get will.
+std::pair<bool, int64_t> IdOrder(int64_t id) { return {id < 0, id < 0 ? -id : id}; }
 
 }  // namespace
 
@@ -22,6 +29,53 @@ void IncidentCache::Expect(const Event& e, int64_t day) {
   Group& g = it->second;
   g.min_day = fresh ? day : std::min(g.min_day, day);
   g.max_day = fresh ? day : std::max(g.max_day, day);
+}
+
+std::pair<int64_t, int64_t> IncidentCache::Reach(const Group& g, int64_t day) {
+  const bool whole = g.max_day - g.min_day <= kWholeRangeDays;
+  return {(whole ? g.min_day : day) - kW - kS, (whole ? g.max_day : day) + kW};
+}
+
+Status IncidentCache::Prefetch() {
+  std::vector<std::pair<const Key*, Group*>> part;
+  for (auto& [key, g] : groups_) {
+    if (g.max_day - g.min_day > kWholeRangeDays || !g.read.empty()) continue;
+    part.push_back({&key, &g});
+    if (part.size() == kGroupsPerQuery) {
+      if (Status s = PrefetchGroups(part); !s.ok()) return s;
+      part.clear();
+    }
+  }
+  return part.empty() ? Status::Ok() : PrefetchGroups(part);
+}
+
+Status IncidentCache::PrefetchGroups(const std::vector<std::pair<const Key*, Group*>>& groups) {
+  // The keys and ranges as a table joined with incidents_key. The days are
+  // cast: PostgreSQL takes untyped parameters in VALUES as text.
+  std::string sql = "WITH k (source, target, root, a, b) AS (VALUES ";
+  std::vector<SqlValue> params;
+  params.reserve(groups.size() * 5);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const auto& [source, target, root] = *groups[i].first;
+    const auto [from, to] = Reach(*groups[i].second, groups[i].second->min_day);
+    sql += i ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)";
+    for (SqlValue v : {SqlValue(source), SqlValue(target), SqlValue(root), SqlValue(from), SqlValue(to)}) {
+      params.push_back(std::move(v));
+    }
+    groups[i].second->read.push_back({from, to});
+  }
+  sql +=
+      ") SELECT i.source, i.target, i.root, i.id, i.first_day, i.last_day FROM k JOIN incidents i"
+      " ON i.source = k.source AND i.target = k.target AND i.root = k.root"
+      " AND i.first_day >= CAST(k.a AS BIGINT) AND i.first_day <= CAST(k.b AS BIGINT)";
+  auto rows = db_->Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  for (const SqlRow& r : *rows) {
+    auto it = groups_.find(Key{r.Text(0), r.Text(1), r.Text(2)});
+    if (it == groups_.end()) return Status::Internal("incidents: a prefetched incident of no group of the batch");
+    it->second.incidents.push_back({r.Int(3), r.Int(4), r.Int(5), 0});
+  }
+  return Status::Ok();
 }
 
 Status IncidentCache::Load(const Key& key, int64_t from, int64_t to, Group* group) {
@@ -55,9 +109,8 @@ Result<IncidentChange> IncidentCache::Assign(const Event& e, int64_t day) {
     it = groups_.emplace(key, Group{day, day, {}, {}}).first;
   }
   Group& g = it->second;
-  const bool whole = g.max_day - g.min_day <= kWholeRangeDays;
-  const int64_t from = (whole ? g.min_day : day) - kW - kS, to = (whole ? g.max_day : day) + kW;
-  if (Status s = Load(key, from, to, &g); !s.ok()) return s;
+  const auto [from, to] = Reach(g, day);
+  if (Status s = Load(it->first, from, to, &g); !s.ok()) return s;
 
   // The candidates the SQL rule read: first_day in [day - W - S, day + W],
   // last_day >= day - W, newest first_day first, then lowest id, at most 8.
@@ -66,7 +119,7 @@ Result<IncidentChange> IncidentCache::Assign(const Event& e, int64_t day) {
     if (i.first >= day - kW - kS && i.first <= day + kW && i.last >= day - kW) near.push_back(&i);
   }
   std::sort(near.begin(), near.end(), [](const Incident* a, const Incident* b) {
-    return a->first != b->first ? a->first > b->first : a->id < b->id;
+    return a->first != b->first ? a->first > b->first : IdOrder(a->id) < IdOrder(b->id);
   });
   if (near.size() > kCandidates) near.resize(kCandidates);
   for (Incident* i : near) {
@@ -81,32 +134,91 @@ Result<IncidentChange> IncidentCache::Assign(const Event& e, int64_t day) {
     ++i->joined;
     return c;
   }
-  auto id = db_->InsertReturningId(
-      "INSERT INTO incidents (source, target, root, first_day, last_day, mentions) VALUES (?, ?, ?, ?, ?, 1)",
-      {e.source, e.target, e.root, day, day});
-  if (!id.ok()) return id.status();
-  if (!*id) return Status::Internal("incidents: an insert stored no row");
-  g.incidents.push_back({**id, day, day, 0});
+  const int64_t stand_in = -1 - static_cast<int64_t>(unwritten_.size());
+  unwritten_.push_back({&it->first, g.incidents.size()});
+  g.incidents.push_back({stand_in, day, day, 0});
   IncidentChange c;
-  c.id = **id;
+  c.id = stand_in;
   c.created = true;
   return c;
 }
 
-Status IncidentCache::Flush() {
-  std::vector<const Incident*> joined;
-  for (const auto& [key, g] : groups_) {
-    for (const Incident& i : g.incidents) {
-      if (i.joined > 0) joined.push_back(&i);
+Result<std::vector<int64_t>> IncidentCache::ReserveIds(size_t n) {
+  std::vector<int64_t> ids;
+  if (db_->dialect() == SqlDialect::kPostgres) {
+    // nextval is what the BIGSERIAL default would have called for each row;
+    // concurrent writers get other ids.
+    auto rows = db_->Query("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, ?)",
+                           {static_cast<int64_t>(n)});
+    if (!rows.ok()) return rows.status();
+    for (const SqlRow& r : *rows) ids.push_back(r.Int(0));
+    std::sort(ids.begin(), ids.end());
+  } else {
+    // SQLite gives a new row the largest id + 1; the batch holds the write lock.
+    auto rows = db_->Query("SELECT COALESCE(MAX(id), 0) FROM incidents", {});
+    if (!rows.ok()) return rows.status();
+    for (size_t i = 1; i <= n; ++i) ids.push_back(rows->front().Int(0) + static_cast<int64_t>(i));
+  }
+  if (ids.size() != n) return Status::Internal("incidents: asked for " + std::to_string(n) + " ids, got " +
+                                               std::to_string(ids.size()));
+  return ids;
+}
+
+Status IncidentCache::WriteNew(std::vector<IncidentChange>* changes) {
+  if (unwritten_.empty()) return Status::Ok();
+  auto ids = ReserveIds(unwritten_.size());
+  if (!ids.ok()) return ids.status();
+  std::vector<SqlValue> rows;
+  rows.reserve(unwritten_.size() * 7);
+  for (size_t i = 0; i < unwritten_.size(); ++i) {
+    const auto& [key, index] = unwritten_[i];
+    Incident& incident = groups_.find(*key)->second.incidents[index];
+    incident.id = (*ids)[i];
+    const auto& [source, target, root] = *key;
+    for (SqlValue v : {SqlValue(incident.id), SqlValue(source), SqlValue(target), SqlValue(root),
+                       SqlValue(incident.first), SqlValue(incident.last), SqlValue(int64_t{1})}) {
+      rows.push_back(std::move(v));
     }
   }
-  std::sort(joined.begin(), joined.end(), [](const Incident* a, const Incident* b) { return a->id < b->id; });
-  for (const Incident* i : joined) {
-    auto up = db_->Query("UPDATE incidents SET first_day = ?, last_day = ?, mentions = mentions + ? WHERE id = ?",
-                         {i->first, i->last, i->joined, i->id});
-    if (!up.ok()) return up.status();
+  for (IncidentChange& c : *changes) {
+    if (c.id < 0) c.id = (*ids)[static_cast<size_t>(-1 - c.id)];
   }
-  return Status::Ok();
+  unwritten_.clear();
+  // The span as it is now (later events of the story may have widened it);
+  // mentions 1, the starting event's, as a one-by-one insert would have
+  // written: the joins are added by Flush().
+  return db_->InsertRows("INSERT INTO incidents (id, source, target, root, first_day, last_day, mentions)", 7,
+                         std::move(rows));
+}
+
+Status IncidentCache::Flush() {
+  struct Joined {
+    const Incident* incident;
+    const Key* key;
+  };
+  std::vector<Joined> joined;
+  for (const auto& [key, g] : groups_) {
+    for (const Incident& i : g.incidents) {
+      if (i.joined > 0) joined.push_back({&i, &key});
+    }
+  }
+  std::sort(joined.begin(), joined.end(),
+            [](const Joined& a, const Joined& b) { return a.incident->id < b.incident->id; });
+  // An upsert of rows that all exist: an UPDATE of many rows in one
+  // statement that both back ends take (their UPDATE ... FROM differ).
+  std::vector<SqlValue> rows;
+  rows.reserve(joined.size() * 7);
+  for (const auto& [i, key] : joined) {
+    const auto& [source, target, root] = *key;
+    for (SqlValue v : {SqlValue(i->id), SqlValue(source), SqlValue(target), SqlValue(root), SqlValue(i->first),
+                       SqlValue(i->last), SqlValue(i->joined)}) {
+      rows.push_back(std::move(v));
+    }
+  }
+  return db_->InsertRows("INSERT INTO incidents (id, source, target, root, first_day, last_day, mentions)", 7,
+                         std::move(rows),
+                         " ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day,"
+                         " last_day = excluded.last_day, mentions = incidents.mentions + excluded.mentions");
 }
 
 }  // namespace faultline

@@ -46,7 +46,8 @@ Result<std::optional<int64_t>> SqlConnection::InsertReturningId(std::string_view
   return std::optional<int64_t>(rows->front().Int(0));
 }
 
-Status SqlConnection::InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values) {
+Status SqlConnection::InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values,
+                                 std::string_view tail) {
   const size_t rows = columns ? values.size() / columns : 0;
   std::vector<SqlValue> chunk;
   for (size_t row = 0; row < rows; row += kRowsPerInsert) {
@@ -58,6 +59,7 @@ Status SqlConnection::InsertRows(std::string_view head, size_t columns, std::vec
       for (size_t c = 0; c < columns; ++c) sql += c ? ", ?" : "?";
       sql += ')';
     }
+    sql += tail;
     if (n == rows) {  // the usual case: one statement, no copy
       auto done = Query(sql, values);
       return done.ok() ? Status::Ok() : done.status();

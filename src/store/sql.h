@@ -63,8 +63,12 @@ class SqlConnection {
   // few statements as it can: `head` is "INSERT INTO t (a, b, ...)" and the
   // rows go into multi-row VALUES lists of up to kRowsPerInsert rows. One
   // statement per story instead of one per event saves SQLite opening the
-  // table's and every index's cursors again for each row.
-  Status InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values);
+  // table's and every index's cursors again for each row. `tail` follows
+  // each VALUES list: an upsert's "ON CONFLICT (...) DO UPDATE SET ..." (no
+  // two rows of one call may then have the same key: PostgreSQL refuses to
+  // update a row twice in one statement).
+  Status InsertRows(std::string_view head, size_t columns, std::vector<SqlValue> values,
+                    std::string_view tail = {});
   static constexpr size_t kRowsPerInsert = 64;
 
   // Transactions. Nothing written between Begin() and Commit() is visible to
