@@ -162,15 +162,15 @@ t0=$(now_ms)
 ref_ms=$(( $(now_ms) - t0 ))
 [[ $(q "$ref" "SELECT COUNT(*) FROM documents") == "$stories" ]] || fail "reference ingest stored fewer than $stories stories"
 ref_events=$(q "$ref" "SELECT COUNT(*) FROM events")
-# When to kill. Start-up time varies a lot on a busy machine, so a fixed
-# delay would often kill before any work (or after all of it). Instead most
-# runs are killed a random 0..span ms after their first commit (while coding
-# or writing the next batches), every fifth one a random 0..300 ms after it
-# starts (during start-up or the skipping of stored stories). span is chosen
-# so that 20 runs store about 60% of the corpus, given the reference's rate.
-rate=$(( stories * 1000 / (ref_ms > 0 ? ref_ms : 1) ))        # stories/s, start-up included
-span_ms=$(( 2 * (stories * 60 / 100 / kills - 4) * 1000 / (rate > 0 ? rate : 1) ))
-(( span_ms >= 50 )) || span_ms=50
+# When to kill. Start-up time and speed vary a lot on a busy machine, so a
+# delay in time would often kill before any work or after all of it (a
+# delay scaled by the reference's rate too: the load changes between the
+# reference and the kills). Instead most runs are killed once the store has
+# gained a random 1..2*per_run stories since the run began (and a random
+# 0..30 ms more: while coding or writing the next batches), every fifth one
+# a random 0..300 ms after it starts (during start-up or the skipping of
+# stored stories). per_run is chosen so that the runs store about 60% of the
+# corpus whatever the machine's speed.
 
 # Waits until the store holds more than $2 documents while process $1 runs.
 # 0: it does; 1: the process ended first; 2: timed out.
@@ -231,8 +231,9 @@ EOF
 # SIGKILL, with the invariants checked after each; sets landed, finished,
 # prev_docs.
 kill_runs() {
-  local n=$1 i rc wait_ms when d_now e_now problems
+  local n=$1 i rc wait_ms gain when d_now e_now problems per_run
   shift
+  per_run=$(( stories * 60 / 100 / n ))
   landed=0      # kills of a run that had stored stories and was storing more
   finished=0    # runs that ended before their kill came
   prev_docs=0
@@ -245,10 +246,11 @@ kill_runs() {
       when="start + $wait_ms ms"
     else
       rc=0
-      wait_commit "$bg" "$prev_docs" || rc=$?
-      [[ $rc == 2 ]] && fail "kill $i: no commit within 60 s"
-      wait_ms=$(( RANDOM % span_ms ))
-      when="1st commit + $wait_ms ms"
+      gain=$(( 1 + RANDOM % (2 * per_run) ))
+      wait_commit "$bg" "$(( prev_docs + gain - 1 ))" || rc=$?
+      [[ $rc == 2 ]] && fail "kill $i: $gain more stories not stored within 60 s"
+      wait_ms=$(( RANDOM % 30 ))
+      when="+$gain stories + $wait_ms ms"
     fi
     sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
     kill -9 "$bg" 2>/dev/null || true
@@ -301,7 +303,7 @@ printf '%-44s | %-11s | %-11s | %-17s\n' fault "times tried" "events lost" "even
 printf '%-44s | %-11s | %-11s | %-17s\n' "kill -9 during ingest --batch 4 (SQLite)" "$kills" "$lost" "$dup"
 printf '%-44s | %-11s | %-11s | %-17s\n' "re-ingest of the same input" 1 0 0
 printf '%-44s | %-11s | %-11s | %-17s\n' "same text under another id" 1 0 0
-echo "($stories stories, $ref_events events; reference ingest ${ref_ms} ms; kills at first commit + 0..${span_ms} ms" \
+echo "($stories stories, $ref_events events; reference ingest ${ref_ms} ms; kills after 1..$(( 2 * (stories * 60 / 100 / kills) )) more stories stored" \
      "or start + 0..300 ms; $landed kills landed while storing, $finished runs finished first;" \
      "quotes $kdb_q/$ref_q, counts $kdb_c/$ref_c)"
 echo "ok 5: $kills kills, integrity and invariants held after each; the rerun completed the store: 0 lost, 0 duplicated"
