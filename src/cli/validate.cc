@@ -21,6 +21,7 @@
 #include "peers/peer_records.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
+#include "peers/tabari_complex.h"
 #include "peers/tabari_default.h"
 #include "peers/tabari_forward.h"
 #include "pipeline/pipeline.h"
@@ -77,6 +78,7 @@ struct TabariRules {
   DefaultActors defaults;                          // DEFAULT: codes for missing parties
   bool convert_agents = false;                     // SET: CONVERT AGENT(S): a bare role is an actor
   bool forward = false;                            // FORWARD: leading pronouns name the story's actors
+  Complexity complexity;                           // COMPLEX: sentences too complex to code
 };
 
 // "SET: CONVERT AGENT = TRUE" sets *on (FALSE clears it); others leave it.
@@ -97,6 +99,7 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       peers::ApplyDefaultOption(o, &rules.defaults);
       ConvertAgentsOption(o, &rules.convert_agents);
       peers::ApplyForwardOption(o, &rules.forward);
+      peers::ApplyComplexOption(o, &rules.complexity);
     }
   }
   return rules;
@@ -296,6 +299,7 @@ int RunValidate(int argc, char** argv) {
         CoderOptions record = opts.coder;
         record.defaults = rules.defaults;
         record.bare_roles_are_actors = rules.convert_agents;
+        record.complexity = rules.complexity;
         return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), record).Code(doc);
       };
       auto coded = code();

@@ -6,6 +6,7 @@
 
 #include "clause/modality.h"
 #include "code/arguments.h"
+#include "code/complexity.h"
 #include "code/pattern_match.h"
 #include "code/quotes.h"
 #include "code/sentence_view.h"
@@ -569,7 +570,9 @@ CodedDocument Coder::Code(const Document& doc) const {
     // Words a verb pattern used ("take military action") are not anchors of
     // their own: one predicate, one event.
     std::vector<bool> consumed(s.size, false);
-    for (uint32_t w = 0; w < sv.words.size(); ++w) {
+    // A sentence TABARI finds too complex (its COMPLEX: option) codes nothing.
+    const bool too_complex = options_.complexity.any() && TooComplex(sv, *verbs_, options_.complexity);
+    for (uint32_t w = 0; !too_complex && w < sv.words.size(); ++w) {
       if (consumed[sv.words[w].head]) continue;
       PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs);
       if (!m.pattern || m.pattern->blocks()) continue;

@@ -50,6 +50,17 @@ struct DefaultActors {
   bool any() const { return !source.empty() || !target.empty(); }
 };
 
+// TABARI's complexity filter (its COMPLEX: option, read by
+// peers/tabari_complex; used when its suite is validated): a sentence TABARI
+// would find too complex to code yields no events. Zero or false: that test
+// is off (the default: every test off).
+struct Complexity {
+  int verbs = 0;                // VERBS[n]: n or more verbs (null-coded roots aside)
+  int conjunctions = 0;         // CONJ[n]: n or more of and/but/or/nor not joining actors
+  bool no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb
+  bool any() const { return verbs > 0 || conjunctions > 0 || no_actor_prior; }
+};
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
@@ -84,6 +95,7 @@ struct CoderOptions {
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
   DefaultActors defaults;
+  Complexity complexity;
   // The source of an act is the first actor before its verb, whatever the
   // tree says (a clause opened by a conjunction starts afresh when an actor
   // follows the conjunction), and its target the first actor of another

@@ -529,6 +529,53 @@ TEST_F(CoderTest, DefaultActorsFillMissingParties) {
   EXPECT_TRUE(Has(d, "PER", "DEFTAR", "06")) << Dump(d);
 }
 
+// Bare roots as TABARI's verbs file writes them ("ALLEGE [022]"): each
+// root alone, with its code.
+VerbDictionary Roots(const std::vector<std::pair<std::string, std::string>>& roots) {
+  VerbDictionary v;
+  for (const auto& [anchor, code] : roots) {
+    VerbPattern p;
+    p.anchor = anchor;
+    p.code = code;
+    p.rule = "test:" + anchor;
+    v.AddPattern(p);
+  }
+  v.Finish();
+  return v;
+}
+
+// TABARI's complexity filter: five verbs (a noun after "the" and a
+// null-coded root are none), four conjunctions outside lists of actors, or
+// no actor before the first verb, and the sentence codes nothing.
+TEST_F(CoderTest, ComplexityFilterOnlyByTabarisRule) {
+  VerbDictionary v = Roots({{"allege", "112"}, {"acknowledge", "020"}, {"affirm", "051"}, {"allow", "081"},
+                            {"promise", "030"}, {"accord", "---"}, {"rebuke", "111"}});
+  const std::string five = "Chile alleged and acknowledged that Peru might affirm a plan allowed in Bolivia "
+                           "but promised aid to Bolivia.";
+  const std::string four = "Chile alleged and acknowledged that Peru might affirm a plan allowed in Bolivia "
+                           "but the promised aid went to Bolivia.";
+  CoderOptions tabari;
+  tabari.surface_parties = true;
+  tabari.emit_unreal = true;
+  EXPECT_FALSE(CodeWith(v, five, "2022-02-03", tabari).events.empty());
+  tabari.complexity.verbs = 5;
+  EXPECT_TRUE(CodeWith(v, five, "2022-02-03", tabari).events.empty()) << Dump(CodeWith(v, five, "2022-02-03", tabari));
+  EXPECT_FALSE(CodeWith(v, four, "2022-02-03", tabari).events.empty());
+  tabari.complexity = {};
+  tabari.complexity.conjunctions = 3;
+  const std::string conjunctions = "Chile and Peru alleged or acknowledged that Bolivia might affirm, "
+                                   "allow or promise aid to Brazil but not to Argentina.";
+  EXPECT_TRUE(CodeWith(v, conjunctions, "2022-02-03", tabari).events.empty());
+  tabari.complexity.conjunctions = 4;  // "Chile and Peru" is a list: three conjunctions
+  EXPECT_FALSE(CodeWith(v, conjunctions, "2022-02-03", tabari).events.empty());
+  tabari.complexity = {};
+  tabari.complexity.no_actor_prior = true;
+  CodedDocument d = CodeWith(v, "Rebuked by Chile, Peru acknowledged the plan of Bolivia.", "2022-02-03", tabari);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+  d = CodeWith(v, "On accord Chile acknowledged the plan of Bolivia.", "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+}
+
 // A coded compound (TABARI/PETRARCH "THE_SHIRE [FRO/BIL/SAM]"): the phrase
 // acts as each member, and a role joins each ("Shire officials").
 TEST_F(CoderTest, CodedCompoundActsAsEachMember) {

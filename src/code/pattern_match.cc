@@ -301,25 +301,28 @@ bool SurfaceVerb(const SentenceView& sv, uint32_t w, SurfaceVerbs rule) {
     });
   }
   if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV" && upos != "AUX") return false;
-  // An article before it (TABARI's determiners: A, AN, THE), adjectives
-  // between ("a new bombing"; not "no new sign").
-  uint32_t before = w;
-  while (before > 0 && t.tok(sv.words[before - 1].head).upos == "ADJ") --before;
-  if (before > 0 && (sv.words[before - 1].key == "a" || sv.words[before - 1].key == "an" ||
-                     sv.words[before - 1].key == "the")) {
-    return false;
-  }
-  const std::string& s = sv.words[w].surface;
-  return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';
+  return !TabariNoun(sv, w);
 }
 
 }  // namespace
 
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs) {
-  PatternMatch m;
+bool TabariNoun(const SentenceView& sv, uint32_t w) {
+  // An article before it (TABARI's determiners: A, AN, THE), adjectives
+  // between ("a new bombing"; not "no new sign").
+  uint32_t before = w;
+  while (before > 0 && sv.tree->tok(sv.words[before - 1].head).upos == "ADJ") --before;
+  if (before > 0 && (sv.words[before - 1].key == "a" || sv.words[before - 1].key == "an" ||
+                     sv.words[before - 1].key == "the")) {
+    return true;
+  }
+  const std::string& s = sv.words[w].surface;
+  return w > 0 && !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                                            SurfaceVerbs surface_verbs) {
   const Word& word = sv.words[w];
-  const Tree& t = *sv.tree;
-  std::string_view upos = t.tok(word.head).upos;
+  std::string_view upos = sv.tree->tok(word.head).upos;
   bool noun = upos == "NOUN";
   auto lookup = [&](bool as_noun) {
     const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, as_noun);
@@ -339,6 +342,13 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
       if (ids && !verbs.patterns()[ids->front()].stem_anchor) ids = nullptr;  // "DEPLORE_" is no stem
     }
   }
+  return ids;
+}
+
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs) {
+  PatternMatch m;
+  const Word& word = sv.words[w];
+  const std::vector<uint32_t>* ids = AnchorPatterns(sv, verbs, w, surface_verbs);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(sv, word.head);
   // Words of the clause after the anchor, to reject most patterns without

@@ -23,6 +23,18 @@ struct PatternMatch {
   std::vector<int> later_refs;
 };
 
+// The patterns anchored on the word at `w` (most specific first), looked up
+// by its lemma, then its form, then -- for a word the tagger did not call a
+// verb that `surface_verbs` takes as one -- a TABARI stem it begins with;
+// nullptr when none.
+const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                                            SurfaceVerbs surface_verbs);
+
+// TABARI's rule (it has no tagger) for a dictionary verb that is a noun: an
+// article stands before it (adjectives between: "a new bombing") or it is
+// capitalised inside the sentence.
+bool TabariNoun(const SentenceView& sv, uint32_t w);
+
 // Tries the patterns for the word at `w` (most specific first) and returns
 // the first that matches; pattern == nullptr when none does. A match of a
 // blocking pattern ("---") is returned too: the caller codes nothing.
