@@ -19,6 +19,7 @@
 #include "dict/line_fields.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
+#include "peers/petrarch_comma.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
 #include "peers/tabari_complex.h"
@@ -200,6 +201,7 @@ int RunValidate(int argc, char** argv) {
   // A dictionary verb the tagger took for a noun: as each peer finds verbs.
   opts.coder.surface_verbs =
       dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;
+  opts.coder.irregular_forms_first = true;  // "left": LEFT before LEAVE, as the peers read words
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {
@@ -307,6 +309,15 @@ int RunValidate(int argc, char** argv) {
         note = "not coded: " + coded.status().message();
       } else {
         for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
+        if (!tabari) {
+          // PETRARCH deletes the short terminal comma clause before coding:
+          // what its verbs coded goes.
+          peers::PetrarchCommaRule comma;
+          for (const std::string& o : r.options) peers::ApplyPetrarchCommaOption(o, &comma);
+          std::erase_if(coded->events, [&](const Event& e) {
+            return e.span_begin >= peers::DeletedTerminalClause(doc, doc.sentences[e.sentence], comma);
+          });
+        }
         if (tabari) {
           // TABARI codes the first event of each clause (CODE BY CLAUSE) or
           // sentence; a subordinate or targetless match is first only

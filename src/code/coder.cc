@@ -399,6 +399,25 @@ std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor
   return {};
 }
 
+// An actor in the noun phrase right before the anchor (its words: nouns,
+// names, adjectives, determiners, numbers), not one of `targets`, with
+// those listed with it: the subject a parse would find there ("..., the
+// primary official news agency WFNA said", however our parser hung it);
+// empty if none.
+std::vector<const ActorRef*> ActorInPhraseBefore(const SentenceView& sv, int anchor,
+                                                 const std::vector<const ActorRef*>& targets) {
+  const Tree& t = *sv.tree;
+  auto noun_phrase_word = [&](int i) {
+    std::string_view u = t.tok(i).upos;
+    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" || u == "NUM";
+  };
+  for (int i = anchor - 1; i >= 0 && noun_phrase_word(i); --i) {
+    int r = sv.ref_at[i];
+    if (r >= 0 && std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end()) return ListAround(sv, r);
+  }
+  return {};
+}
+
 // Fills parties still missing from the default actors (DefaultActors):
 // with no source, the default one (PRIOR) or else the first target; with
 // no target, the default one, unless a compound source pairs up.
@@ -434,6 +453,11 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (first_actor_source && m.source_ref < 0 && m.compound_ref < 0) {
     std::vector<const ActorRef*> first = FirstActorBefore(sv, m.anchor_tok, args->targets);
     if (!first.empty()) args->sources = first;
+  }
+  // PETRARCH reads the subject from its parse: an actor in the noun phrase
+  // before the verb first.
+  if (args->sources.empty() && surface_parties && !first_actor_source) {
+    args->sources = ActorInPhraseBefore(sv, m.anchor_tok, args->targets);
   }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   // TABARI: none before the verb but the pattern's target ("+ WAS * DEAD":
@@ -574,7 +598,7 @@ CodedDocument Coder::Code(const Document& doc) const {
     const bool too_complex = options_.complexity.any() && TooComplex(sv, *verbs_, options_.complexity);
     for (uint32_t w = 0; !too_complex && w < sv.words.size(); ++w) {
       if (consumed[sv.words[w].head]) continue;
-      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs);
+      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs, options_.irregular_forms_first);
       if (!m.pattern || m.pattern->blocks()) continue;
       lap.Lap(Stage::kPatterns);
       LapOnExit clause_lap(&lap, Stage::kClause);  // the rest of this anchor, whichever way it ends

@@ -94,6 +94,12 @@ struct CoderOptions {
   // may be one ("Estonia act on a resolution"); used when the peers' suites
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
+  // A word whose form is no regular inflection of its lemma ("left" of
+  // "leave", "said") finds the patterns anchored on that form first, when
+  // the dictionary has any: the peers find roots by the word as written
+  // (TABARI "LEFT_ [032:033]", PETRARCH's LEFT block, beside LEAVE [012]);
+  // used when their suites are validated. Off: the lemma first.
+  bool irregular_forms_first = false;
   DefaultActors defaults;
   Complexity complexity;
   // The source of an act is the first actor before its verb, whatever the

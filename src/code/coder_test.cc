@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "code/pattern_match.h"
 #include "parse/parser.h"
 #include "tag/lemmatizer.h"
 #include "tag/tagger.h"
@@ -574,6 +575,51 @@ TEST_F(CoderTest, ComplexityFilterOnlyByTabarisRule) {
   EXPECT_TRUE(d.events.empty()) << Dump(d);
   d = CodeWith(v, "On accord Chile acknowledged the plan of Bolivia.", "2022-02-03", tabari);
   EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+}
+
+TEST(RegularFormTest, EndingsOfTheLemma) {
+  for (auto [lemma, form] : {std::pair{"raise", "raised"}, {"try", "tried"}, {"stop", "stopped"},
+                             {"attack", "attacks"}, {"plan", "planning"}, {"meet", "meet"}}) {
+    EXPECT_TRUE(RegularForm(lemma, form)) << lemma << " " << form;
+  }
+  for (auto [lemma, form] : {std::pair{"leave", "left"}, {"say", "said"}, {"meet", "met"}, {"go", "went"}}) {
+    EXPECT_FALSE(RegularForm(lemma, form)) << lemma << " " << form;
+  }
+}
+
+// The peers find roots by the word as written: "left" is LEFT's, not
+// LEAVE's, when the dictionary has both; a regular form keeps its lemma's.
+TEST_F(CoderTest, IrregularFormsFirstOnlyByThePeersRule) {
+  VerbDictionary v = Roots({{"leave", "111"}, {"left", "042"}, {"visit", "042"}, {"visited", "111"}});
+  const std::string text = "Chile left for Peru on Monday.";
+  CoderOptions peers;
+  peers.surface_parties = true;
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  peers.irregular_forms_first = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  d = CodeWith(v, "Chile visited Peru on Monday.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
+}
+
+// PETRARCH's source when the tree gives none: an actor in the noun phrase
+// right before the verb ("..., the primary official news agency WFNA
+// said"), not the sentence's first actor (TABARI's rule).
+TEST_F(CoderTest, SourceInThePhraseBeforeTheVerbByPetrarchsRule) {
+  VerbDictionary v = Roots({{"say", "010"}});
+  const std::string text = "Chile welcomed the resumption of ties with Peru after a rift, "
+                           "the primary official news agency WFNA said on Thursday.";
+  CoderOptions peers;
+  peers.surface_parties = true;
+  peers.attached_role_countries = true;
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  for (const Event& e : d.events) EXPECT_TRUE(e.source.starts_with("---")) << Dump(d);  // its role, no country
+  peers.first_actor_source = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "", "01")) << Dump(d);
 }
 
 // A coded compound (TABARI/PETRARCH "THE_SHIRE [FRO/BIL/SAM]"): the phrase

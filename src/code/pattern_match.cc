@@ -319,12 +319,35 @@ bool TabariNoun(const SentenceView& sv, uint32_t w) {
   return w > 0 && !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+bool RegularForm(std::string_view lemma, std::string_view form) {
+  if (form == lemma) return true;
+  if (lemma.size() > 1 && lemma.back() == 'e') lemma.remove_suffix(1);  // "raised", "raising"
+  if (!form.starts_with(lemma)) {
+    // "tried": y -> i
+    if (lemma.empty() || lemma.back() != 'y' || !form.starts_with(lemma.substr(0, lemma.size() - 1))) return false;
+    lemma.remove_suffix(1);
+  }
+  std::string_view ending = form.substr(lemma.size());
+  // A doubled last consonant ("stopped", "planning").
+  if (ending.size() > 2 && !lemma.empty() && ending[0] == lemma.back()) ending.remove_prefix(1);
+  for (std::string_view e : {"s", "es", "d", "ed", "ing", "en", "ied", "ies", "e"}) {
+    if (ending == e) return true;
+  }
+  return false;
+}
+
 const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
-                                            SurfaceVerbs surface_verbs) {
+                                            SurfaceVerbs surface_verbs, bool irregular_forms_first) {
   const Word& word = sv.words[w];
   std::string_view upos = sv.tree->tok(word.head).upos;
   bool noun = upos == "NOUN";
   auto lookup = [&](bool as_noun) {
+    // An irregular form the dictionary names as an anchor of its own is
+    // that root ("left": LEFT, not LEAVE), as the peers find roots by the
+    // word as written; a regular form keeps its lemma's patterns.
+    if (irregular_forms_first && !RegularForm(word.lemma, word.key)) {
+      if (const std::vector<uint32_t>* ids = verbs.PatternsFor(word.key, as_noun)) return ids;
+    }
     const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, as_noun);
     // Imported dialects name surface forms too (TABARI "DEPART_" takes the
     // regular endings: "departes" is its form whatever the lemmatiser says).
@@ -345,10 +368,11 @@ const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDi
   return ids;
 }
 
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs) {
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs,
+                         bool irregular_forms_first) {
   PatternMatch m;
   const Word& word = sv.words[w];
-  const std::vector<uint32_t>* ids = AnchorPatterns(sv, verbs, w, surface_verbs);
+  const std::vector<uint32_t>* ids = AnchorPatterns(sv, verbs, w, surface_verbs, irregular_forms_first);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(sv, word.head);
   // Words of the clause after the anchor, to reject most patterns without
