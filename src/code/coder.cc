@@ -360,12 +360,14 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
 
 // The first actor of another side than `sources` after the anchor, up to
-// the next punctuation or coordinating conjunction, with those listed with
-// it (null actors passed over); empty if none.
+// the next punctuation (with `past_commas`, TABARI's rule, a comma its
+// deletion kept is no end) or coordinating conjunction, with those listed
+// with it (null actors passed over); empty if none.
 std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
-                                             const std::vector<const ActorRef*>& sources) {
+                                             const std::vector<const ActorRef*>& sources, bool past_commas = false) {
   const Tree& t = *sv.tree;
   for (int i = anchor + 1; i < t.size(); ++i) {
+    if (past_commas && t.tok(i).form == ",") continue;
     if (t.tok(i).upos == "PUNCT" || t.tok(i).upos == "CCONJ") break;
     int r = sv.ref_at[i];
     if (r < 0) continue;
@@ -480,7 +482,7 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   bool sources_before = std::all_of(args->sources.begin(), args->sources.end(),
                                     [&](const ActorRef* s) { return s->last_tok < static_cast<uint32_t>(m.anchor_tok); });
   if (first_actor_source && m.target_ref < 0 && sources_before) {
-    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources);
+    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources, true);
     if (!first.empty()) args->targets = first;
     // None after it: the first of another side before it (TABARI's rule;
     // "urged Bree to assist it": it is the source, so Bree).

@@ -74,6 +74,9 @@ class CoderTest : public ::testing::Test {
     actors.Finish();
     return actors;
   }
+  // "said" (a bare root) coded with the peers' surface parties and
+  // agent-only roles, as their suites are validated (defined below).
+  CodedDocument CodeSaid(const std::string& text, bool first_actor_source = false);
   static Models* m_;
 };
 
@@ -508,6 +511,11 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
                tabari);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // A comma its clause deletion kept does not end the search for the
+  // target ("..., a senior Bree official said today").
+  d = CodeWith(PeerVerbs("burn", {}, {}, "190"), "Chile burned down its embassy, a senior Peru official said today.",
+               "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
 }
 
 // TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the
@@ -543,6 +551,15 @@ VerbDictionary Roots(const std::vector<std::pair<std::string, std::string>>& roo
   }
   v.Finish();
   return v;
+}
+
+CodedDocument CoderTest::CodeSaid(const std::string& text, bool first_actor_source) {
+  static const VerbDictionary kSay = Roots({{"say", "010"}});
+  CoderOptions peers;
+  peers.surface_parties = true;
+  peers.attached_role_countries = true;
+  peers.first_actor_source = first_actor_source;
+  return CodeWith(kSay, text, "2022-02-03", peers);
 }
 
 // TABARI's complexity filter: five verbs (a noun after "the" and a
@@ -604,21 +621,26 @@ TEST_F(CoderTest, IrregularFormsFirstOnlyByThePeersRule) {
   EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
 }
 
+// The peers' surface order: an object the parser put before its verb is
+// a misparse ("..., its embassy, a very senior Bolivian official said"
+// has "its embassy" for the object of "said").
+TEST_F(CoderTest, ObjectBeforeItsVerbIsNoTargetByThePeersRule) {
+  CodedDocument d = CodeSaid("Chile is about to restore full diplomatic ties with Peru, five years after crowds "
+                                   "burned down its embassy, a very senior Bolivian official said on Saturday night.");
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  for (const Event& e : d.events) EXPECT_EQ(e.target, "") << Dump(d);
+}
+
 // PETRARCH's source when the tree gives none: an actor in the noun phrase
 // right before the verb ("..., the primary official news agency WFNA
 // said"), not the sentence's first actor (TABARI's rule).
 TEST_F(CoderTest, SourceInThePhraseBeforeTheVerbByPetrarchsRule) {
-  VerbDictionary v = Roots({{"say", "010"}});
   const std::string text = "Chile welcomed the resumption of ties with Peru after a rift, "
                            "the primary official news agency WFNA said on Thursday.";
-  CoderOptions peers;
-  peers.surface_parties = true;
-  peers.attached_role_countries = true;
-  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  CodedDocument d = CodeSaid(text);
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   for (const Event& e : d.events) EXPECT_TRUE(e.source.starts_with("---")) << Dump(d);  // its role, no country
-  peers.first_actor_source = true;
-  d = CodeWith(v, text, "2022-02-03", peers);
+  d = CodeSaid(text, /*first_actor_source=*/true);
   EXPECT_TRUE(Has(d, "CHL", "", "01")) << Dump(d);
 }
 
