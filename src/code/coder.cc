@@ -388,8 +388,10 @@ std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor
   const Tree& t = *sv.tree;
   auto other = [&](int r) { return std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end(); };
   for (int i = anchor - 1; i > 0; --i) {
-    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath").
-    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[i - 1] >= 0 && t.lemma(i) != "but")) continue;
+    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath",
+    // "the awful Fornost, and good Gondor").
+    int before = t.tok(i - 1).form == "," && i > 1 ? i - 2 : i - 1;
+    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[before] >= 0 && t.lemma(i) != "but")) continue;
     int k = i + 1;
     while (k < anchor && (t.tok(k).upos == "DET" || t.tok(k).upos == "ADJ")) ++k;
     if (k < anchor && sv.ref_at[k] >= 0 && other(sv.ref_at[k])) return SurfaceList(sv, sv.ref_at[k]);

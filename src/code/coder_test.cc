@@ -511,6 +511,12 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
                tabari);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // A list closed by ", and" is one source, modifiers and all.
+  tabari.lists_with_modifiers = true;
+  ActorDictionary list_actors = WithActors({{"arnor", "ARN"}, {"gondor", "GON"}, {"mordor", "MOR"}});
+  d = CodeWith(PeerVerbs("welcome", {}, {}, "041"), "Evil Mordor, the awful Arnor, and good Gondor welcomed Peru.",
+               "2022-02-03", tabari, &list_actors);
+  for (const char* src : {"MOR", "ARN", "GON"}) EXPECT_TRUE(Has(d, src, "PER", "04")) << src << " " << Dump(d);
   // A comma its clause deletion kept does not end the search for the
   // target ("..., a senior Bree official said today").
   d = CodeWith(PeerVerbs("burn", {}, {}, "190"), "Chile burned down its embassy, a senior Peru official said today.",

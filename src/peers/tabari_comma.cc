@@ -38,6 +38,21 @@ bool ApplyCommaOption(std::string_view option, CommaRule* rule) {
   return true;
 }
 
+namespace {
+
+// Whether the stretch that ends at the comma toks[d] is a member of a list
+// of names ("Evil Mordor, the awful Fornost, and good Gondor"): it ends in
+// a capitalised word and "and"/"or" follows the comma. TABARI does not
+// evaluate commas inside its compound actors.
+bool ListMember(const std::vector<std::string>& toks, size_t d) {
+  if (d == 0 || d + 1 >= toks.size()) return false;
+  const std::string& last = toks[d - 1];
+  const std::string next = AsciiLower(toks[d + 1]);
+  return !last.empty() && std::isupper(static_cast<unsigned char>(last[0])) && (next == "and" || next == "or");
+}
+
+}  // namespace
+
 std::string DeleteCommaClauses(std::string_view text, const CommaRule& rule) {
   if (rule.off) return std::string(text);
   // Words and commas (TABARI puts blanks around commas; ';' counts as one).
@@ -79,7 +94,7 @@ std::string DeleteCommaClauses(std::string_view text, const CommaRule& rule) {
       if (deleted(d - c - 1, rule.emin, rule.emax)) toks.erase(toks.begin() + static_cast<long>(c), toks.end());
       break;
     }
-    if (deleted(d - c - 1, rule.min, rule.max)) {
+    if (deleted(d - c - 1, rule.min, rule.max) && !ListMember(toks, d)) {
       // The clause goes with both its commas; the next one is measured
       // from the comma after it.
       toks.erase(toks.begin() + static_cast<long>(c), toks.begin() + static_cast<long>(d) + 1);

@@ -24,6 +24,18 @@ TEST(TabariComma, DefaultRuleDropsShortInternalAndTerminalClauses) {
   EXPECT_EQ(DeleteCommaClauses("No commas here.", rule), "No commas here.");
 }
 
+// A member of a list of names between commas is no clause: TABARI does not
+// evaluate commas inside its compound actors.
+TEST(TabariComma, ListMembersStay) {
+  CommaRule rule;
+  const std::string list =
+      "Evil Chile, the awful Peru, and good Bolivia welcomed the offer of talks with Brazil after a long rift.";
+  EXPECT_EQ(DeleteCommaClauses(list, rule), list);
+  EXPECT_EQ(DeleteCommaClauses("Evil Chile, the awful neighbour, and Bolivia welcomed the offer of talks with "
+                               "Brazil after a long rift.", rule),
+            "Evil Chile and Bolivia welcomed the offer of talks with Brazil after a long rift.");
+}
+
 TEST(TabariComma, OptionsChangeTheLengthsOrTurnItOff) {
   CommaRule rule;
   EXPECT_TRUE(ApplyCommaOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8", &rule));
