@@ -40,15 +40,21 @@ bool ApplyCommaOption(std::string_view option, CommaRule* rule) {
 
 namespace {
 
-// Whether the stretch that ends at the comma toks[d] is a member of a list
-// of names ("Evil Mordor, the awful Fornost, and good Gondor"): it ends in
-// a capitalised word and "and"/"or" follows the comma. TABARI does not
-// evaluate commas inside its compound actors.
-bool ListMember(const std::vector<std::string>& toks, size_t d) {
-  if (d == 0 || d + 1 >= toks.size()) return false;
-  const std::string& last = toks[d - 1];
-  const std::string next = AsciiLower(toks[d + 1]);
-  return !last.empty() && std::isupper(static_cast<unsigned char>(last[0])) && (next == "and" || next == "or");
+bool Capitalised(const std::string& w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+
+bool Conjunction(const std::string& w) {
+  std::string l = AsciiLower(w);
+  return l == "and" || l == "or";
+}
+
+// Whether the stretch between the commas toks[c] and toks[d] belongs to a
+// list of names: it ends in a capitalised word and "and"/"or" follows
+// ("Evil Mordor, the awful Fornost, and good Gondor"), or it goes on a list
+// the comma closed ("Calenardhon and Gondor, and Ithilen and Dagolath,").
+// TABARI does not evaluate commas inside its compound actors.
+bool ListMember(const std::vector<std::string>& toks, size_t c, size_t d) {
+  if (c == 0 || d + 1 >= toks.size() || !Capitalised(toks[d - 1])) return false;
+  return Conjunction(toks[d + 1]) || (Conjunction(toks[c + 1]) && Capitalised(toks[c - 1]));
 }
 
 }  // namespace
@@ -94,7 +100,7 @@ std::string DeleteCommaClauses(std::string_view text, const CommaRule& rule) {
       if (deleted(d - c - 1, rule.emin, rule.emax)) toks.erase(toks.begin() + static_cast<long>(c), toks.end());
       break;
     }
-    if (deleted(d - c - 1, rule.min, rule.max) && !ListMember(toks, d)) {
+    if (deleted(d - c - 1, rule.min, rule.max) && !ListMember(toks, c, d)) {
       // The clause goes with both its commas; the next one is measured
       // from the comma after it.
       toks.erase(toks.begin() + static_cast<long>(c), toks.begin() + static_cast<long>(d) + 1);
