@@ -378,24 +378,32 @@ std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
   return {};
 }
 
+// The conjunction that opens the anchor's clause as TABARI splits clauses
+// (one not joining a list of actors: "and"/"or" after an actor, "the
+// awful Fornost, and good Gondor", joins one; "but" never does); -1 if
+// none.
+int ClauseConjunction(const SentenceView& sv, int anchor) {
+  const Tree& t = *sv.tree;
+  for (int i = anchor - 1; i > 0; --i) {
+    int before = t.tok(i - 1).form == "," && i > 1 ? i - 2 : i - 1;
+    if (t.tok(i).upos == "CCONJ" && (sv.ref_at[before] < 0 || t.lemma(i) == "but")) return i;
+  }
+  return -1;
+}
+
 // The first actor before the anchor that is not one of `targets`, with
 // those listed with it, as TABARI finds a source: a clause opened by a
-// conjunction (not one joining a list of actors) starts afresh when an
-// actor follows the conjunction ("... but Dagolath promised aid"), else
-// the source carries over from the sentence's start. Empty if none.
+// conjunction starts afresh when an actor follows the conjunction ("...
+// but Dagolath promised aid"), else the source carries over from the
+// sentence's start. Empty if none.
 std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor,
                                               const std::vector<const ActorRef*>& targets) {
   const Tree& t = *sv.tree;
   auto other = [&](int r) { return std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end(); };
-  for (int i = anchor - 1; i > 0; --i) {
-    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath",
-    // "the awful Fornost, and good Gondor").
-    int before = t.tok(i - 1).form == "," && i > 1 ? i - 2 : i - 1;
-    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[before] >= 0 && t.lemma(i) != "but")) continue;
+  if (int i = ClauseConjunction(sv, anchor); i >= 0) {
     int k = i + 1;
     while (k < anchor && (t.tok(k).upos == "DET" || t.tok(k).upos == "ADJ")) ++k;
     if (k < anchor && sv.ref_at[k] >= 0 && other(sv.ref_at[k])) return SurfaceList(sv, sv.ref_at[k]);
-    break;
   }
   for (size_t r = 0; r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(anchor); ++r) {
     if (other(static_cast<int>(r))) return SurfaceList(sv, static_cast<int>(r));
@@ -486,12 +494,17 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   if (first_actor_source && m.target_ref < 0 && sources_before) {
     std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources, true);
     if (!first.empty()) args->targets = first;
-    // None after it: the first of another side before it (TABARI's rule;
-    // "urged Bree to assist it": it is the source, so Bree).
+    // None after it: the first of another side before it in its clause
+    // (TABARI's rule; "urged Bree to assist it": it is the source, so
+    // Bree; "urged Bree ... and then it requested that Elrond assist":
+    // Elrond).
+    const int clause = ClauseConjunction(sv, m.anchor_tok);
     for (size_t r = 0; args->targets.empty() && r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(m.anchor_tok);
          ++r) {
       const ActorRef* cand = &sv.refs[r];
-      if (!OnSideOf(*cand, args->sources) && !IsNullActor(cand)) args->targets.push_back(cand);
+      if (static_cast<int>(cand->first_tok) > clause && !OnSideOf(*cand, args->sources) && !IsNullActor(cand)) {
+        args->targets.push_back(cand);
+      }
     }
   }
   if (args->targets.empty() && args->sources.size() == 1) {

@@ -511,6 +511,12 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
                tabari);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // The target before the verb is looked for in the verb's clause.
+  d = CodeWith(PeerVerbs("assist", {}, {}, "020"),
+               "Chile urged Peru on Monday to calm down and then it requested that Bolivia assist with the talks.",
+               "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "02")) << Dump(d);
   // A list closed by ", and" is one source, modifiers and all.
   tabari.lists_with_modifiers = true;
   ActorDictionary list_actors = WithActors({{"arnor", "ARN"}, {"gondor", "GON"}, {"mordor", "MOR"}});
