@@ -523,6 +523,10 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("welcome", {}, {}, "041"), "Evil Mordor, the awful Arnor, and good Gondor welcomed Peru.",
                "2022-02-03", tabari, &list_actors);
   for (const char* src : {"MOR", "ARN", "GON"}) EXPECT_TRUE(Has(d, src, "PER", "04")) << src << " " << Dump(d);
+  // "nor" closes a list too.
+  d = CodeWith(PeerVerbs("welcome", {}, {}, "041"), "Neither Mordor nor Arnor welcomed Peru.", "2022-02-03", tabari,
+               &list_actors);
+  for (const char* src : {"MOR", "ARN"}) EXPECT_TRUE(Has(d, src, "PER", "04")) << src << " " << Dump(d);
   // A comma its clause deletion kept does not end the search for the
   // target ("..., a senior Bree official said today").
   d = CodeWith(PeerVerbs("burn", {}, {}, "190"), "Chile burned down its embassy, a senior Peru official said today.",
