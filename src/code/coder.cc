@@ -507,6 +507,10 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
       }
     }
   }
+  // The peers' target with none in the tree: the first actor after the
+  // verb, the subject of its complement included ("expressed hopes that
+  // Osgiliath ... could be drawn ... with Gondor": Osgiliath).
+  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from
@@ -519,7 +523,6 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
       break;
     }
   }
-  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && TargetFromSentence(info.root)) {
     if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
   }

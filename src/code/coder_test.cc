@@ -250,6 +250,13 @@ TEST_F(CoderTest, TargetAfterTheVerbOnlyByThePeersRule) {
   peers.surface_parties = true;
   CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // Before an actor further on in the reported clause.
+  d = CodeWith(PeerVerbs("express", {}, {Words({"hopes"})}, "024"),
+               "Chile expressed hopes on Thursday that Peru, its fiercest foe, could be drawn into the peace "
+               "process by its resumption of ties with Bolivia.",
+               "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "BOL", "02")) << Dump(d);
 }
 
 // The peers' source: with none in the tree, the first actor before the
