@@ -359,21 +359,33 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 // [---]"): no party to an act.
 bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
 
+// TABARI's reading of a personal pronoun ("he", "him", "she", "it"; not
+// the possessive "her"): the sentence's first actor; -1 when `tok` is none
+// or no actor precedes it.
+int TabariPronounRef(const SentenceView& sv, int tok) {
+  static const char* kPersonal[] = {"he", "him", "she", "it"};
+  const Tree& t = *sv.tree;
+  if (t.tok(tok).upos != "PRON" || sv.refs.empty() || sv.refs[0].first_tok >= static_cast<uint32_t>(tok)) return -1;
+  const std::string& l = t.lemma(tok);
+  return std::any_of(std::begin(kPersonal), std::end(kPersonal), [&](const char* p) { return l == p; }) ? 0 : -1;
+}
+
 // The first actor of another side than `sources` after the anchor, up to
-// the next punctuation (with `past_commas`, TABARI's rule, a comma its
-// deletion kept is no end) or coordinating conjunction, with those listed
-// with it (null actors passed over); empty if none.
+// the next punctuation or coordinating conjunction, with those listed with
+// it (null actors passed over); empty if none. With `tabari` (its rules),
+// a comma its deletion kept is no end and a personal pronoun names the
+// sentence's first actor ("Gondor asked him": Elrond, who opened it).
 std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
-                                             const std::vector<const ActorRef*>& sources, bool past_commas = false) {
+                                             const std::vector<const ActorRef*>& sources, bool tabari = false) {
   const Tree& t = *sv.tree;
   for (int i = anchor + 1; i < t.size(); ++i) {
-    if (past_commas && t.tok(i).form == ",") continue;
+    if (tabari && t.tok(i).form == ",") continue;
     if (t.tok(i).upos == "PUNCT" || t.tok(i).upos == "CCONJ") break;
-    int r = sv.ref_at[i];
+    int r = tabari && sv.ref_at[i] < 0 ? TabariPronounRef(sv, i) : sv.ref_at[i];
     if (r < 0) continue;
     const ActorRef* cand = &sv.refs[r];
     if (!OnSideOf(*cand, sources) && !IsNullActor(cand)) return SurfaceList(sv, r);
-    i = static_cast<int>(cand->last_tok);
+    if (sv.ref_at[i] == r) i = static_cast<int>(cand->last_tok);
   }
   return {};
 }

@@ -518,6 +518,11 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
                tabari);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // A personal pronoun after the verb names the sentence's first actor.
+  d = CodeWith(PeerVerbs("ask", {}, {}, "020"),
+               "Bolivia urged Peru to calm down and Chile asked him to take a greater role in the talks.", "2022-02-03",
+               tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
   // The target before the verb is looked for in the verb's clause.
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"),
                "Chile urged Peru on Monday to calm down and then it requested that Bolivia assist with the talks.",
