@@ -319,6 +319,10 @@ int RunValidate(int argc, char** argv) {
           });
         }
         if (tabari) {
+          peers::KeepDominant([&](const Event& e) {
+            auto it = by_rule.find(e.rule);
+            return it != by_rule.end() && it->second->dominant;
+          }, &coded->events);
           // TABARI codes the first event of each clause (CODE BY CLAUSE) or
           // sentence; a subordinate or targetless match is first only
           // when nothing else codes.

@@ -646,7 +646,7 @@ struct VerbReader {
       return true;
     }
     while (!s.empty() && (s.back() == '?' || s.back() == '!')) {
-      if (s.back() == '?') p->subordinate = true;
+      (s.back() == '?' ? p->subordinate : p->dominant) = true;
       s.pop_back();
     }
     std::string a = s, b;

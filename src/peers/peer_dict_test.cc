@@ -360,6 +360,30 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
   EXPECT_TRUE(says);
 }
 
+// Code suffixes: "?" subordinate, "!" dominant (TABARI), on a verbs file
+// of our own.
+TEST(PeerVerbs, SubordinateAndDominantSuffixes) {
+  const std::string path = ::testing::TempDir() + "/suffixes.verbs";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("ATTEND  [031!]\nSAID  [023?]\nMEET  [031]\n", f);
+    std::fclose(f);
+  }
+  PeerDictionaries d;
+  ASSERT_TRUE(d.ReadFile(path, "verbs", Dialect::kTabari).ok());
+  std::remove(path.c_str());
+  const PeerPattern* attend = FindPattern(d, "attend", "*", "031");
+  const PeerPattern* said = FindPattern(d, "said", "*", "023");
+  const PeerPattern* meet = FindPattern(d, "meet", "*", "031");
+  ASSERT_TRUE(attend && said && meet);
+  EXPECT_TRUE(attend->dominant);
+  EXPECT_FALSE(attend->subordinate);
+  EXPECT_TRUE(said->subordinate);
+  EXPECT_FALSE(said->dominant);
+  EXPECT_FALSE(meet->dominant || meet->subordinate);
+}
+
 // A bare multi-word verb counts its words: "CALLED_UPON [097]" comes
 // before the bare "CALL [---]" for "called".
 TEST(PeerVerbs, BareMultiWordVerbBeforeTheBareRoot) {
