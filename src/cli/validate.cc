@@ -20,6 +20,7 @@
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
 #include "peers/petrarch_comma.h"
+#include "peers/petrarch_nesting.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
 #include "peers/tabari_complex.h"
@@ -317,6 +318,11 @@ int RunValidate(int argc, char** argv) {
           std::erase_if(coded->events, [&](const Event& e) {
             return e.span_begin >= peers::DeletedTerminalClause(doc, doc.sentences[e.sentence], comma);
           });
+          // A coded verb takes in the adverbial clause it governs.
+          peers::DropEventsInAdverbialClauses(doc, [&](const Event& e) {
+            auto it = by_rule.find(e.rule);
+            return it == by_rule.end() || !it->second->subordinate;
+          }, &coded->events);
         }
         if (tabari) {
           peers::KeepDominant([&](const Event& e) {
