@@ -319,7 +319,7 @@ int RunValidate(int argc, char** argv) {
             return e.span_begin >= peers::DeletedTerminalClause(doc, doc.sentences[e.sentence], comma);
           });
           // A coded verb takes in the adverbial clause it governs.
-          peers::DropEventsInAdverbialClauses(doc, [&](const Event& e) {
+          peers::DropEventsInSubordinateClauses(doc, [&](const Event& e) {
             auto it = by_rule.find(e.rule);
             return it == by_rule.end() || !it->second->subordinate;
           }, &coded->events);

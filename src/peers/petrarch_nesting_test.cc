@@ -39,22 +39,29 @@ Event At(const Document& doc, const std::string& word, const std::string& code) 
   return e;
 }
 
-TEST(PetrarchNesting, AdverbialClauseOfACodedVerbCodesNothing) {
+TEST(PetrarchNesting, ClauseOfACodedVerbCodesNothing) {
   auto all = [](const Event&) { return true; };
   Document doc = Words("Arnor celebrated Iftar with Gondor after leaving Eriador .");
   std::vector<Event> events{At(doc, "celebrated", "045"), At(doc, "leaving", "012")};
-  DropEventsInAdverbialClauses(doc, all, &events);
+  DropEventsInSubordinateClauses(doc, all, &events);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].code, "045");
   // Past a comma a new stretch begins.
   doc = Words("Arnor welcomed ties with Gondor after a rift , the agency said .");
   events = {At(doc, "welcomed", "041"), At(doc, "said", "023")};
-  DropEventsInAdverbialClauses(doc, all, &events);
+  DropEventsInSubordinateClauses(doc, all, &events);
   EXPECT_EQ(events.size(), 2u);
+  // An infinitival complement too; a conjoined verb is a verb of its own.
+  doc = Words("Arnor is said to be about to restore ties to Gondor and attacked Mordor .");
+  events = {At(doc, "said", "023"), At(doc, "restore", "064"), At(doc, "attacked", "190")};
+  DropEventsInSubordinateClauses(doc, all, &events);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].code, "023");
+  EXPECT_EQ(events[1].code, "190");
   // A subordinate event governs nothing.
   doc = Words("Arnor said after leaving Eriador .");
   events = {At(doc, "said", "023"), At(doc, "leaving", "012")};
-  DropEventsInAdverbialClauses(doc, [](const Event& e) { return e.code != "023"; }, &events);
+  DropEventsInSubordinateClauses(doc, [](const Event& e) { return e.code != "023"; }, &events);
   EXPECT_EQ(events.size(), 2u);
 }
 
