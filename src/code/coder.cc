@@ -423,19 +423,24 @@ std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor
   return {};
 }
 
-// An actor in the noun phrase right before the anchor (its words: nouns,
-// names, adjectives, determiners, numbers), not one of `targets`, with
-// those listed with it: the subject a parse would find there ("..., the
-// primary official news agency WFNA said", however our parser hung it);
-// empty if none.
-std::vector<const ActorRef*> ActorInPhraseBefore(const SentenceView& sv, int anchor,
-                                                 const std::vector<const ActorRef*>& targets) {
+// An actor in the noun phrase that stands between a comma and the anchor
+// (its words: nouns, names, adjectives, adverbs, determiners, numbers),
+// not one of `targets`, with those listed with it: the subject PETRARCH's
+// parse finds in "..., the primary official news agency WFNA said" or
+// "..., a senior official said", however our parser hung the phrase (it
+// often makes it a relative clause or another verb's object). Empty if
+// none, or if no comma opens the phrase.
+std::vector<const ActorRef*> ActorInPhraseAfterComma(const SentenceView& sv, int anchor,
+                                                     const std::vector<const ActorRef*>& targets) {
   const Tree& t = *sv.tree;
-  auto noun_phrase_word = [&](int i) {
+  auto phrase_word = [&](int i) {
     std::string_view u = t.tok(i).upos;
-    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" || u == "NUM";
+    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "ADV" || u == "DET" || u == "NUM";
   };
-  for (int i = anchor - 1; i >= 0 && noun_phrase_word(i); --i) {
+  int start = anchor;
+  while (start > 0 && phrase_word(start - 1)) --start;
+  if (start == 0 || start == anchor || t.tok(start - 1).form != ",") return {};
+  for (int i = anchor - 1; i >= start; --i) {
     int r = sv.ref_at[i];
     if (r >= 0 && std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end()) return ListAround(sv, r);
   }
@@ -478,10 +483,11 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     std::vector<const ActorRef*> first = FirstActorBefore(sv, m.anchor_tok, args->targets);
     if (!first.empty()) args->sources = first;
   }
-  // PETRARCH reads the subject from its parse: an actor in the noun phrase
-  // before the verb first.
-  if (args->sources.empty() && surface_parties && !first_actor_source) {
-    args->sources = ActorInPhraseBefore(sv, m.anchor_tok, args->targets);
+  // PETRARCH reads the subject from its parse: the actor of a noun phrase
+  // a comma opens right before the verb, whatever our tree says.
+  if (surface_parties && !first_actor_source) {
+    std::vector<const ActorRef*> before = ActorInPhraseAfterComma(sv, m.anchor_tok, args->targets);
+    if (!before.empty()) args->sources = before;
   }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   // TABARI: none before the verb but the pattern's target ("+ WAS * DEAD":

@@ -657,12 +657,14 @@ TEST_F(CoderTest, ObjectBeforeItsVerbIsNoTargetByThePeersRule) {
                                    "burned down its embassy, a very senior Bolivian official said on Saturday night.");
   ASSERT_FALSE(d.events.empty()) << Dump(d);
   for (const Event& e : d.events) EXPECT_EQ(e.target, "") << Dump(d);
+  // Its source: the phrase the comma opens, not the tree's subject.
+  for (const Event& e : d.events) EXPECT_EQ(e.source.substr(0, 3), "BOL") << Dump(d);
 }
 
-// PETRARCH's source when the tree gives none: an actor in the noun phrase
-// right before the verb ("..., the primary official news agency WFNA
-// said"), not the sentence's first actor (TABARI's rule).
-TEST_F(CoderTest, SourceInThePhraseBeforeTheVerbByPetrarchsRule) {
+// PETRARCH's source: an actor in the noun phrase a comma opens right
+// before the verb ("..., the primary official news agency WFNA said"),
+// not the sentence's first actor (TABARI's rule).
+TEST_F(CoderTest, SourceInThePhraseAfterACommaByPetrarchsRule) {
   const std::string text = "Chile welcomed the resumption of ties with Peru after a rift, "
                            "the primary official news agency WFNA said on Thursday.";
   CodedDocument d = CodeSaid(text);
