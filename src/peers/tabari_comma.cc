@@ -48,12 +48,16 @@ bool Conjunction(const std::string& w) {
 }
 
 // Whether the stretch between the commas toks[c] and toks[d] belongs to a
-// list of names: it ends in a capitalised word and "and"/"or" follows
-// ("Evil Mordor, the awful Fornost, and good Gondor"), or it goes on a list
-// the comma closed ("Calenardhon and Gondor, and Ithilen and Dagolath,").
-// TABARI does not evaluate commas inside its compound actors.
+// list of names: short (TABARI's compound members are a name with a few
+// determiners and adjectives), it ends in a capitalised word and
+// "and"/"or" follows ("Evil Mordor, the awful Fornost, and good Gondor"),
+// or it goes on a list the comma closed ("Calenardhon and Gondor, and
+// Ithilen and Dagolath,"). TABARI does not evaluate commas inside its
+// compound actors; "..., associated with the IMF and Red Cross, and ..."
+// is a clause.
 bool ListMember(const std::vector<std::string>& toks, size_t c, size_t d) {
-  if (c == 0 || d + 1 >= toks.size() || !Capitalised(toks[d - 1])) return false;
+  constexpr size_t kMaxWords = 4;
+  if (c == 0 || d + 1 >= toks.size() || d - c - 1 > kMaxWords || !Capitalised(toks[d - 1])) return false;
   return Conjunction(toks[d + 1]) || (Conjunction(toks[c + 1]) && Capitalised(toks[c - 1]));
 }
 

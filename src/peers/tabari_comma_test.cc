@@ -34,6 +34,10 @@ TEST(TabariComma, ListMembersStay) {
   EXPECT_EQ(DeleteCommaClauses("Evil Chile, the awful neighbour, and Bolivia welcomed the offer of talks with "
                                "Brazil after a long rift.", rule),
             "Evil Chile and Bolivia welcomed the offer of talks with Brazil after a long rift.");
+  // A long stretch is a clause, however it ends.
+  EXPECT_EQ(DeleteCommaClauses("Among them was the Prince of Chile, associated with the IMF and Red Cross, and Peru "
+                               "the chief of military intelligence.", rule),
+            "Among them was the Prince of Chile and Peru the chief of military intelligence.");
   // A stretch going on the list its comma closed.
   EXPECT_EQ(DeleteCommaClauses("Ties of Chile and Peru may permit talks between Bolivia and Peru, and Brazil and "
                                "Chile, the newspaper El Pais said on Friday.", rule),
