@@ -19,8 +19,11 @@
 #include "dict/line_fields.h"
 #include "peers/peer_dict.h"
 #include "peers/peer_records.h"
+#include "peers/petrarch_comma.h"
+#include "peers/petrarch_nesting.h"
 #include "peers/tabari_code_by.h"
 #include "peers/tabari_comma.h"
+#include "peers/tabari_complex.h"
 #include "peers/tabari_default.h"
 #include "peers/tabari_forward.h"
 #include "pipeline/pipeline.h"
@@ -77,6 +80,7 @@ struct TabariRules {
   DefaultActors defaults;                          // DEFAULT: codes for missing parties
   bool convert_agents = false;                     // SET: CONVERT AGENT(S): a bare role is an actor
   bool forward = false;                            // FORWARD: leading pronouns name the story's actors
+  Complexity complexity;                           // COMPLEX: sentences too complex to code
 };
 
 // "SET: CONVERT AGENT = TRUE" sets *on (FALSE clears it); others leave it.
@@ -97,6 +101,7 @@ TabariRules RulesFor(const std::vector<std::string>& file_options, const std::ve
       peers::ApplyDefaultOption(o, &rules.defaults);
       ConvertAgentsOption(o, &rules.convert_agents);
       peers::ApplyForwardOption(o, &rules.forward);
+      peers::ApplyComplexOption(o, &rules.complexity);
     }
   }
   return rules;
@@ -197,6 +202,7 @@ int RunValidate(int argc, char** argv) {
   // A dictionary verb the tagger took for a noun: as each peer finds verbs.
   opts.coder.surface_verbs =
       dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;
+  opts.coder.irregular_forms_first = true;  // "left": LEFT before LEAVE, as the peers read words
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;
   for (const peers::PeerAgent& a : dicts.agents) {
@@ -296,6 +302,7 @@ int RunValidate(int argc, char** argv) {
         CoderOptions record = opts.coder;
         record.defaults = rules.defaults;
         record.bare_roles_are_actors = rules.convert_agents;
+        record.complexity = rules.complexity;
         return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), record).Code(doc);
       };
       auto coded = code();
@@ -303,7 +310,25 @@ int RunValidate(int argc, char** argv) {
         note = "not coded: " + coded.status().message();
       } else {
         for (Event& e : coded->events) e.code = peers::ForeignToPeer(e.code);
+        if (!tabari) {
+          // PETRARCH deletes the short terminal comma clause before coding:
+          // what its verbs coded goes.
+          peers::PetrarchCommaRule comma;
+          for (const std::string& o : r.options) peers::ApplyPetrarchCommaOption(o, &comma);
+          std::erase_if(coded->events, [&](const Event& e) {
+            return e.span_begin >= peers::DeletedTerminalClause(doc, doc.sentences[e.sentence], comma);
+          });
+          // A coded verb takes in the adverbial clause it governs.
+          peers::DropEventsInSubordinateClauses(doc, [&](const Event& e) {
+            auto it = by_rule.find(e.rule);
+            return it == by_rule.end() || !it->second->subordinate;
+          }, &coded->events);
+        }
         if (tabari) {
+          peers::KeepDominant([&](const Event& e) {
+            auto it = by_rule.find(e.rule);
+            return it != by_rule.end() && it->second->dominant;
+          }, &coded->events);
           // TABARI codes the first event of each clause (CODE BY CLAUSE) or
           // sentence; a subordinate or targetless match is first only
           // when nothing else codes.

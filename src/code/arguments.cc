@@ -80,9 +80,12 @@ const ActorRef* AgentInside(const SentenceView& sv, int np) {
 }
 
 // Targets from the obliques/objects of v (or nmods of a noun), strong
-// candidates before places ("visited Kyiv for talks with Zelenskiy").
+// candidates before places ("visited Kyiv for talks with Zelenskiy"). With
+// `objects_follow` (the peers' surface order), an object before its verb
+// is a misparse ("..., its embassy, a senior official said") unless it is
+// a pronoun ("the embassy that crowds burned").
 std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocContext& ctx, int v, bool noun,
-                                          const std::vector<const ActorRef*>& sources) {
+                                          const std::vector<const ActorRef*>& sources, bool objects_follow = false) {
   const Tree& t = *sv.tree;
   std::vector<const ActorRef*> strong, weak, self;
   bool group = false;  // a source named again by "they/their/them"
@@ -115,6 +118,7 @@ std::vector<const ActorRef*> TargetsBelow(const SentenceView& sv, const DocConte
     }
     for (const char* rel : {"obj", "iobj"}) {
       for (int c : t.ChildrenWith(v, rel)) {
+        if (objects_follow && c < v && t.tok(c).upos != "PRON") continue;
         // "restore ties with X almost five years after Y crowds burned":
         // a span of time taken for an object names no one acted on.
         if (!IsTimeSpan(t.lemma(c))) consider(c);
@@ -293,7 +297,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
         AddUnique(&a.sources, NearestBefore(sv, anchor));
       }
     }
-    if (a.targets.empty()) a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources);
+    if (a.targets.empty()) a.targets = TargetsBelow(sv, ctx, anchor, false, a.sources, agentless_passive_active);
   }
   if (target_ref >= 0) {
     // The '+' slot names one reference; its conjuncts are targets too
@@ -322,7 +326,7 @@ Arguments FindArguments(const SentenceView& sv, const DocContext& ctx, int ancho
   // "X rejected Y's demand but offered a path": a coordinated verb with no
   // target of its own acts on its head verb's target.
   if (a.targets.empty() && t.base_rel(anchor) == "conj" && t.head(anchor) >= 0 && t.IsVerbal(t.head(anchor))) {
-    a.targets = TargetsBelow(sv, ctx, t.head(anchor), false, a.sources);
+    a.targets = TargetsBelow(sv, ctx, t.head(anchor), false, a.sources, agentless_passive_active);
   }
   return a;
 }

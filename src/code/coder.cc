@@ -6,6 +6,7 @@
 
 #include "clause/modality.h"
 #include "code/arguments.h"
+#include "code/complexity.h"
 #include "code/pattern_match.h"
 #include "code/quotes.h"
 #include "code/sentence_view.h"
@@ -358,42 +359,90 @@ void RememberTitle(const ActorDictionary& dict, const Document& doc, DocContext*
 // [---]"): no party to an act.
 bool IsNullActor(const ActorRef* r) { return r->code == "---"; }
 
+// TABARI's reading of a personal pronoun ("he", "him", "she", "it"; not
+// the possessive "her"): the sentence's first actor; -1 when `tok` is none
+// or no actor precedes it.
+int TabariPronounRef(const SentenceView& sv, int tok) {
+  static const char* kPersonal[] = {"he", "him", "she", "it"};
+  const Tree& t = *sv.tree;
+  if (t.tok(tok).upos != "PRON" || sv.refs.empty() || sv.refs[0].first_tok >= static_cast<uint32_t>(tok)) return -1;
+  const std::string& l = t.lemma(tok);
+  return std::any_of(std::begin(kPersonal), std::end(kPersonal), [&](const char* p) { return l == p; }) ? 0 : -1;
+}
+
 // The first actor of another side than `sources` after the anchor, up to
 // the next punctuation or coordinating conjunction, with those listed with
-// it (null actors passed over); empty if none.
+// it (null actors passed over); empty if none. With `tabari` (its rules),
+// a comma its deletion kept is no end and a personal pronoun names the
+// sentence's first actor ("Gondor asked him": Elrond, who opened it).
 std::vector<const ActorRef*> FirstActorAfter(const SentenceView& sv, int anchor,
-                                             const std::vector<const ActorRef*>& sources) {
+                                             const std::vector<const ActorRef*>& sources, bool tabari = false) {
   const Tree& t = *sv.tree;
   for (int i = anchor + 1; i < t.size(); ++i) {
+    if (tabari && t.tok(i).form == ",") continue;
     if (t.tok(i).upos == "PUNCT" || t.tok(i).upos == "CCONJ") break;
-    int r = sv.ref_at[i];
+    int r = tabari && sv.ref_at[i] < 0 ? TabariPronounRef(sv, i) : sv.ref_at[i];
     if (r < 0) continue;
     const ActorRef* cand = &sv.refs[r];
     if (!OnSideOf(*cand, sources) && !IsNullActor(cand)) return SurfaceList(sv, r);
-    i = static_cast<int>(cand->last_tok);
+    if (sv.ref_at[i] == r) i = static_cast<int>(cand->last_tok);
   }
   return {};
 }
 
+// The conjunction that opens the anchor's clause as TABARI splits clauses
+// (one not joining a list of actors: "and"/"or" after an actor, "the
+// awful Fornost, and good Gondor", joins one; "but" never does); -1 if
+// none.
+int ClauseConjunction(const SentenceView& sv, int anchor) {
+  const Tree& t = *sv.tree;
+  for (int i = anchor - 1; i > 0; --i) {
+    int before = t.tok(i - 1).form == "," && i > 1 ? i - 2 : i - 1;
+    if (t.tok(i).upos == "CCONJ" && (sv.ref_at[before] < 0 || t.lemma(i) == "but")) return i;
+  }
+  return -1;
+}
+
 // The first actor before the anchor that is not one of `targets`, with
 // those listed with it, as TABARI finds a source: a clause opened by a
-// conjunction (not one joining a list of actors) starts afresh when an
-// actor follows the conjunction ("... but Dagolath promised aid"), else
-// the source carries over from the sentence's start. Empty if none.
+// conjunction starts afresh when an actor follows the conjunction ("...
+// but Dagolath promised aid"), else the source carries over from the
+// sentence's start. Empty if none.
 std::vector<const ActorRef*> FirstActorBefore(const SentenceView& sv, int anchor,
                                               const std::vector<const ActorRef*>& targets) {
   const Tree& t = *sv.tree;
   auto other = [&](int r) { return std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end(); };
-  for (int i = anchor - 1; i > 0; --i) {
-    // "and"/"or" after an actor joins a list ("Gondor and Osgiliath").
-    if (t.tok(i).upos != "CCONJ" || (sv.ref_at[i - 1] >= 0 && t.lemma(i) != "but")) continue;
+  if (int i = ClauseConjunction(sv, anchor); i >= 0) {
     int k = i + 1;
     while (k < anchor && (t.tok(k).upos == "DET" || t.tok(k).upos == "ADJ")) ++k;
     if (k < anchor && sv.ref_at[k] >= 0 && other(sv.ref_at[k])) return SurfaceList(sv, sv.ref_at[k]);
-    break;
   }
   for (size_t r = 0; r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(anchor); ++r) {
     if (other(static_cast<int>(r))) return SurfaceList(sv, static_cast<int>(r));
+  }
+  return {};
+}
+
+// An actor in the noun phrase that stands between a comma and the anchor
+// (its words: nouns, names, adjectives, adverbs, determiners, numbers),
+// not one of `targets`, with those listed with it: the subject PETRARCH's
+// parse finds in "..., the primary official news agency WFNA said" or
+// "..., a senior official said", however our parser hung the phrase (it
+// often makes it a relative clause or another verb's object). Empty if
+// none, or if no comma opens the phrase.
+std::vector<const ActorRef*> ActorInPhraseAfterComma(const SentenceView& sv, int anchor,
+                                                     const std::vector<const ActorRef*>& targets) {
+  const Tree& t = *sv.tree;
+  auto phrase_word = [&](int i) {
+    std::string_view u = t.tok(i).upos;
+    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "ADV" || u == "DET" || u == "NUM";
+  };
+  int start = anchor;
+  while (start > 0 && phrase_word(start - 1)) --start;
+  if (start == 0 || start == anchor || t.tok(start - 1).form != ",") return {};
+  for (int i = anchor - 1; i >= start; --i) {
+    int r = sv.ref_at[i];
+    if (r >= 0 && std::find(targets.begin(), targets.end(), &sv.refs[r]) == targets.end()) return ListAround(sv, r);
   }
   return {};
 }
@@ -434,6 +483,12 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
     std::vector<const ActorRef*> first = FirstActorBefore(sv, m.anchor_tok, args->targets);
     if (!first.empty()) args->sources = first;
   }
+  // PETRARCH reads the subject from its parse: the actor of a noun phrase
+  // a comma opens right before the verb, whatever our tree says.
+  if (surface_parties && !first_actor_source) {
+    std::vector<const ActorRef*> before = ActorInPhraseAfterComma(sv, m.anchor_tok, args->targets);
+    if (!before.empty()) args->sources = before;
+  }
   if (args->sources.empty() && surface_parties) args->sources = FirstActorBefore(sv, m.anchor_tok, args->targets);
   // TABARI: none before the verb but the pattern's target ("+ WAS * DEAD":
   // "An Eriadorian was shot dead in Osgiliath"): the first of another side
@@ -455,16 +510,25 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
   bool sources_before = std::all_of(args->sources.begin(), args->sources.end(),
                                     [&](const ActorRef* s) { return s->last_tok < static_cast<uint32_t>(m.anchor_tok); });
   if (first_actor_source && m.target_ref < 0 && sources_before) {
-    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources);
+    std::vector<const ActorRef*> first = FirstActorAfter(sv, m.anchor_tok, args->sources, true);
     if (!first.empty()) args->targets = first;
-    // None after it: the first of another side before it (TABARI's rule;
-    // "urged Bree to assist it": it is the source, so Bree).
+    // None after it: the first of another side before it in its clause
+    // (TABARI's rule; "urged Bree to assist it": it is the source, so
+    // Bree; "urged Bree ... and then it requested that Elrond assist":
+    // Elrond).
+    const int clause = ClauseConjunction(sv, m.anchor_tok);
     for (size_t r = 0; args->targets.empty() && r < sv.refs.size() && sv.refs[r].last_tok < static_cast<uint32_t>(m.anchor_tok);
          ++r) {
       const ActorRef* cand = &sv.refs[r];
-      if (!OnSideOf(*cand, args->sources) && !IsNullActor(cand)) args->targets.push_back(cand);
+      if (static_cast<int>(cand->first_tok) > clause && !OnSideOf(*cand, args->sources) && !IsNullActor(cand)) {
+        args->targets.push_back(cand);
+      }
     }
   }
+  // The peers' target with none in the tree: the first actor after the
+  // verb, the subject of its complement included ("expressed hopes that
+  // Osgiliath ... could be drawn ... with Gondor": Osgiliath).
+  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && args->sources.size() == 1) {
     // The tree found no target: the first actor after the anchor in its
     // clause (a parser's misattachment should not lose "guarantees from
@@ -477,7 +541,6 @@ bool CompleteParties(const SentenceView& sv, const PatternMatch& m, const CodeIn
       break;
     }
   }
-  if (args->targets.empty() && surface_parties) args->targets = FirstActorAfter(sv, m.anchor_tok, args->sources);
   if (args->targets.empty() && TargetFromSentence(info.root)) {
     if (const ActorRef* other = OtherPartyInSentence(sv, args->sources)) args->targets.push_back(other);
   }
@@ -569,9 +632,11 @@ CodedDocument Coder::Code(const Document& doc) const {
     // Words a verb pattern used ("take military action") are not anchors of
     // their own: one predicate, one event.
     std::vector<bool> consumed(s.size, false);
-    for (uint32_t w = 0; w < sv.words.size(); ++w) {
+    // A sentence TABARI finds too complex (its COMPLEX: option) codes nothing.
+    const bool too_complex = options_.complexity.any() && TooComplex(sv, *verbs_, options_.complexity);
+    for (uint32_t w = 0; !too_complex && w < sv.words.size(); ++w) {
       if (consumed[sv.words[w].head]) continue;
-      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs);
+      PatternMatch m = MatchAnchor(sv, *verbs_, w, options_.surface_verbs, options_.irregular_forms_first);
       if (!m.pattern || m.pattern->blocks()) continue;
       lap.Lap(Stage::kPatterns);
       LapOnExit clause_lap(&lap, Stage::kClause);  // the rest of this anchor, whichever way it ends

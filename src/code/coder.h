@@ -50,6 +50,17 @@ struct DefaultActors {
   bool any() const { return !source.empty() || !target.empty(); }
 };
 
+// TABARI's complexity filter (its COMPLEX: option, read by
+// peers/tabari_complex; used when its suite is validated): a sentence TABARI
+// would find too complex to code yields no events. Zero or false: that test
+// is off (the default: every test off).
+struct Complexity {
+  int verbs = 0;                // VERBS[n]: n or more verbs (null-coded roots aside)
+  int conjunctions = 0;         // CONJ[n]: n or more of and/but/or/nor not joining actors
+  bool no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb
+  bool any() const { return verbs > 0 || conjunctions > 0 || no_actor_prior; }
+};
+
 struct CoderOptions {
   // Emit events whose status is negated or hypothetical too (default: a
   // denied or imagined act is not an event, so they are dropped).
@@ -83,7 +94,14 @@ struct CoderOptions {
   // may be one ("Estonia act on a resolution"); used when the peers' suites
   // are validated. Default: no.
   SurfaceVerbs surface_verbs = SurfaceVerbs::kNone;
+  // A word whose form is no regular inflection of its lemma ("left" of
+  // "leave", "said") finds the patterns anchored on that form first, when
+  // the dictionary has any: the peers find roots by the word as written
+  // (TABARI "LEFT_ [032:033]", PETRARCH's LEFT block, beside LEAVE [012]);
+  // used when their suites are validated. Off: the lemma first.
+  bool irregular_forms_first = false;
   DefaultActors defaults;
+  Complexity complexity;
   // The source of an act is the first actor before its verb, whatever the
   // tree says (a clause opened by a conjunction starts afresh when an actor
   // follows the conjunction), and its target the first actor of another

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "code/pattern_match.h"
 #include "parse/parser.h"
 #include "tag/lemmatizer.h"
 #include "tag/tagger.h"
@@ -73,6 +74,9 @@ class CoderTest : public ::testing::Test {
     actors.Finish();
     return actors;
   }
+  // "said" (a bare root) coded with the peers' surface parties and
+  // agent-only roles, as their suites are validated (defined below).
+  CodedDocument CodeSaid(const std::string& text, bool first_actor_source = false);
   static Models* m_;
 };
 
@@ -246,6 +250,13 @@ TEST_F(CoderTest, TargetAfterTheVerbOnlyByThePeersRule) {
   peers.surface_parties = true;
   CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // Before an actor further on in the reported clause.
+  d = CodeWith(PeerVerbs("express", {}, {Words({"hopes"})}, "024"),
+               "Chile expressed hopes on Thursday that Peru, its fiercest foe, could be drawn into the peace "
+               "process by its resumption of ties with Bolivia.",
+               "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "BOL", "02")) << Dump(d);
 }
 
 // The peers' source: with none in the tree, the first actor before the
@@ -507,6 +518,32 @@ TEST_F(CoderTest, FirstActorSourceOnlyByTabarisRule) {
   d = CodeWith(PeerVerbs("assist", {}, {}, "020"), "Chile urged Peru on Monday to assist it with the talks.", "2022-02-03",
                tabari);
   EXPECT_TRUE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // A personal pronoun after the verb names the sentence's first actor.
+  d = CodeWith(PeerVerbs("ask", {}, {}, "020"),
+               "Bolivia urged Peru to calm down and Chile asked him to take a greater role in the talks.", "2022-02-03",
+               tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+  // The target before the verb is looked for in the verb's clause.
+  d = CodeWith(PeerVerbs("assist", {}, {}, "020"),
+               "Chile urged Peru on Monday to calm down and then it requested that Bolivia assist with the talks.",
+               "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "02")) << Dump(d);
+  // A list closed by ", and" is one source, modifiers and all.
+  tabari.lists_with_modifiers = true;
+  ActorDictionary list_actors = WithActors({{"arnor", "ARN"}, {"gondor", "GON"}, {"mordor", "MOR"}});
+  d = CodeWith(PeerVerbs("welcome", {}, {}, "041"), "Evil Mordor, the awful Arnor, and good Gondor welcomed Peru.",
+               "2022-02-03", tabari, &list_actors);
+  for (const char* src : {"MOR", "ARN", "GON"}) EXPECT_TRUE(Has(d, src, "PER", "04")) << src << " " << Dump(d);
+  // "nor" closes a list too.
+  d = CodeWith(PeerVerbs("welcome", {}, {}, "041"), "Neither Mordor nor Arnor welcomed Peru.", "2022-02-03", tabari,
+               &list_actors);
+  for (const char* src : {"MOR", "ARN"}) EXPECT_TRUE(Has(d, src, "PER", "04")) << src << " " << Dump(d);
+  // A comma its clause deletion kept does not end the search for the
+  // target ("..., a senior Bree official said today").
+  d = CodeWith(PeerVerbs("burn", {}, {}, "190"), "Chile burned down its embassy, a senior Peru official said today.",
+               "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "19")) << Dump(d);
 }
 
 // TABARI's DEFAULT: codes stand in for missing parties: with PRIOR the
@@ -527,6 +564,114 @@ TEST_F(CoderTest, DefaultActorsFillMissingParties) {
   peers.defaults.source_prior = false;
   d = CodeWith(v, "Fxrnost is about to restore full diplomatic ties with Peru.", "2022-02-03", peers);
   EXPECT_TRUE(Has(d, "PER", "DEFTAR", "06")) << Dump(d);
+}
+
+// Bare roots as TABARI's verbs file writes them ("ALLEGE [022]"): each
+// root alone, with its code.
+VerbDictionary Roots(const std::vector<std::pair<std::string, std::string>>& roots) {
+  VerbDictionary v;
+  for (const auto& [anchor, code] : roots) {
+    VerbPattern p;
+    p.anchor = anchor;
+    p.code = code;
+    p.rule = "test:" + anchor;
+    v.AddPattern(p);
+  }
+  v.Finish();
+  return v;
+}
+
+CodedDocument CoderTest::CodeSaid(const std::string& text, bool first_actor_source) {
+  static const VerbDictionary kSay = Roots({{"say", "010"}});
+  CoderOptions peers;
+  peers.surface_parties = true;
+  peers.attached_role_countries = true;
+  peers.first_actor_source = first_actor_source;
+  return CodeWith(kSay, text, "2022-02-03", peers);
+}
+
+// TABARI's complexity filter: five verbs (a noun after "the" and a
+// null-coded root are none), four conjunctions outside lists of actors, or
+// no actor before the first verb, and the sentence codes nothing.
+TEST_F(CoderTest, ComplexityFilterOnlyByTabarisRule) {
+  VerbDictionary v = Roots({{"allege", "112"}, {"acknowledge", "020"}, {"affirm", "051"}, {"allow", "081"},
+                            {"promise", "030"}, {"accord", "---"}, {"rebuke", "111"}});
+  const std::string five = "Chile alleged and acknowledged that Peru might affirm a plan allowed in Bolivia "
+                           "but promised aid to Bolivia.";
+  const std::string four = "Chile alleged and acknowledged that Peru might affirm a plan allowed in Bolivia "
+                           "but the promised aid went to Bolivia.";
+  CoderOptions tabari;
+  tabari.surface_parties = true;
+  tabari.emit_unreal = true;
+  EXPECT_FALSE(CodeWith(v, five, "2022-02-03", tabari).events.empty());
+  tabari.complexity.verbs = 5;
+  EXPECT_TRUE(CodeWith(v, five, "2022-02-03", tabari).events.empty()) << Dump(CodeWith(v, five, "2022-02-03", tabari));
+  EXPECT_FALSE(CodeWith(v, four, "2022-02-03", tabari).events.empty());
+  tabari.complexity = {};
+  tabari.complexity.conjunctions = 3;
+  const std::string conjunctions = "Chile and Peru alleged or acknowledged that Bolivia might affirm, "
+                                   "allow or promise aid to Brazil but not to Argentina.";
+  EXPECT_TRUE(CodeWith(v, conjunctions, "2022-02-03", tabari).events.empty());
+  tabari.complexity.conjunctions = 4;  // "Chile and Peru" is a list: three conjunctions
+  EXPECT_FALSE(CodeWith(v, conjunctions, "2022-02-03", tabari).events.empty());
+  tabari.complexity = {};
+  tabari.complexity.no_actor_prior = true;
+  CodedDocument d = CodeWith(v, "Rebuked by Chile, Peru acknowledged the plan of Bolivia.", "2022-02-03", tabari);
+  EXPECT_TRUE(d.events.empty()) << Dump(d);
+  d = CodeWith(v, "On accord Chile acknowledged the plan of Bolivia.", "2022-02-03", tabari);
+  EXPECT_TRUE(Has(d, "CHL", "BOL", "02")) << Dump(d);
+}
+
+TEST(RegularFormTest, EndingsOfTheLemma) {
+  for (auto [lemma, form] : {std::pair{"raise", "raised"}, {"try", "tried"}, {"stop", "stopped"},
+                             {"attack", "attacks"}, {"plan", "planning"}, {"meet", "meet"}}) {
+    EXPECT_TRUE(RegularForm(lemma, form)) << lemma << " " << form;
+  }
+  for (auto [lemma, form] : {std::pair{"leave", "left"}, {"say", "said"}, {"meet", "met"}, {"go", "went"}}) {
+    EXPECT_FALSE(RegularForm(lemma, form)) << lemma << " " << form;
+  }
+}
+
+// The peers find roots by the word as written: "left" is LEFT's, not
+// LEAVE's, when the dictionary has both; a regular form keeps its lemma's.
+TEST_F(CoderTest, IrregularFormsFirstOnlyByThePeersRule) {
+  VerbDictionary v = Roots({{"leave", "111"}, {"left", "042"}, {"visit", "042"}, {"visited", "111"}});
+  const std::string text = "Chile left for Peru on Monday.";
+  CoderOptions peers;
+  peers.surface_parties = true;
+  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  peers.irregular_forms_first = true;
+  d = CodeWith(v, text, "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "11")) << Dump(d);
+  d = CodeWith(v, "Chile visited Peru on Monday.", "2022-02-03", peers);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
+}
+
+// The peers' surface order: an object the parser put before its verb is
+// a misparse ("..., its embassy, a very senior Bolivian official said"
+// has "its embassy" for the object of "said").
+TEST_F(CoderTest, ObjectBeforeItsVerbIsNoTargetByThePeersRule) {
+  CodedDocument d = CodeSaid("Chile is about to restore full diplomatic ties with Peru, five years after crowds "
+                                   "burned down its embassy, a very senior Bolivian official said on Saturday night.");
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  for (const Event& e : d.events) EXPECT_EQ(e.target, "") << Dump(d);
+  // Its source: the phrase the comma opens, not the tree's subject.
+  for (const Event& e : d.events) EXPECT_EQ(e.source.substr(0, 3), "BOL") << Dump(d);
+}
+
+// PETRARCH's source: an actor in the noun phrase a comma opens right
+// before the verb ("..., the primary official news agency WFNA said"),
+// not the sentence's first actor (TABARI's rule).
+TEST_F(CoderTest, SourceInThePhraseAfterACommaByPetrarchsRule) {
+  const std::string text = "Chile welcomed the resumption of ties with Peru after a rift, "
+                           "the primary official news agency WFNA said on Thursday.";
+  CodedDocument d = CodeSaid(text);
+  ASSERT_FALSE(d.events.empty()) << Dump(d);
+  for (const Event& e : d.events) EXPECT_TRUE(e.source.starts_with("---")) << Dump(d);  // its role, no country
+  d = CodeSaid(text, /*first_actor_source=*/true);
+  EXPECT_TRUE(Has(d, "CHL", "", "01")) << Dump(d);
 }
 
 // A coded compound (TABARI/PETRARCH "THE_SHIRE [FRO/BIL/SAM]"): the phrase

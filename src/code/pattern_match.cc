@@ -301,27 +301,53 @@ bool SurfaceVerb(const SentenceView& sv, uint32_t w, SurfaceVerbs rule) {
     });
   }
   if (upos != "NOUN" && upos != "ADJ" && upos != "X" && upos != "ADV" && upos != "AUX") return false;
-  // An article before it (TABARI's determiners: A, AN, THE), adjectives
-  // between ("a new bombing"; not "no new sign").
-  uint32_t before = w;
-  while (before > 0 && t.tok(sv.words[before - 1].head).upos == "ADJ") --before;
-  if (before > 0 && (sv.words[before - 1].key == "a" || sv.words[before - 1].key == "an" ||
-                     sv.words[before - 1].key == "the")) {
-    return false;
-  }
-  const std::string& s = sv.words[w].surface;
-  return w == 0 || s.empty() || s[0] < 'A' || s[0] > 'Z';
+  return !TabariNoun(sv, w);
 }
 
 }  // namespace
 
-PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs) {
-  PatternMatch m;
+bool TabariNoun(const SentenceView& sv, uint32_t w) {
+  // An article before it (TABARI's determiners: A, AN, THE), adjectives
+  // between ("a new bombing"; not "no new sign").
+  uint32_t before = w;
+  while (before > 0 && sv.tree->tok(sv.words[before - 1].head).upos == "ADJ") --before;
+  if (before > 0 && (sv.words[before - 1].key == "a" || sv.words[before - 1].key == "an" ||
+                     sv.words[before - 1].key == "the")) {
+    return true;
+  }
+  const std::string& s = sv.words[w].surface;
+  return w > 0 && !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+bool RegularForm(std::string_view lemma, std::string_view form) {
+  if (form == lemma) return true;
+  if (lemma.size() > 1 && lemma.back() == 'e') lemma.remove_suffix(1);  // "raised", "raising"
+  if (!form.starts_with(lemma)) {
+    // "tried": y -> i
+    if (lemma.empty() || lemma.back() != 'y' || !form.starts_with(lemma.substr(0, lemma.size() - 1))) return false;
+    lemma.remove_suffix(1);
+  }
+  std::string_view ending = form.substr(lemma.size());
+  // A doubled last consonant ("stopped", "planning").
+  if (ending.size() > 2 && !lemma.empty() && ending[0] == lemma.back()) ending.remove_prefix(1);
+  for (std::string_view e : {"s", "es", "d", "ed", "ing", "en", "ied", "ies", "e"}) {
+    if (ending == e) return true;
+  }
+  return false;
+}
+
+const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                                            SurfaceVerbs surface_verbs, bool irregular_forms_first) {
   const Word& word = sv.words[w];
-  const Tree& t = *sv.tree;
-  std::string_view upos = t.tok(word.head).upos;
+  std::string_view upos = sv.tree->tok(word.head).upos;
   bool noun = upos == "NOUN";
   auto lookup = [&](bool as_noun) {
+    // An irregular form the dictionary names as an anchor of its own is
+    // that root ("left": LEFT, not LEAVE), as the peers find roots by the
+    // word as written; a regular form keeps its lemma's patterns.
+    if (irregular_forms_first && !RegularForm(word.lemma, word.key)) {
+      if (const std::vector<uint32_t>* ids = verbs.PatternsFor(word.key, as_noun)) return ids;
+    }
     const std::vector<uint32_t>* ids = verbs.PatternsFor(word.lemma, as_noun);
     // Imported dialects name surface forms too (TABARI "DEPART_" takes the
     // regular endings: "departes" is its form whatever the lemmatiser says).
@@ -339,6 +365,14 @@ PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, ui
       if (ids && !verbs.patterns()[ids->front()].stem_anchor) ids = nullptr;  // "DEPLORE_" is no stem
     }
   }
+  return ids;
+}
+
+PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w, SurfaceVerbs surface_verbs,
+                         bool irregular_forms_first) {
+  PatternMatch m;
+  const Word& word = sv.words[w];
+  const std::vector<uint32_t>* ids = AnchorPatterns(sv, verbs, w, surface_verbs, irregular_forms_first);
   if (!ids) return m;
   std::vector<bool> in = ClauseTokens(sv, word.head);
   // Words of the clause after the anchor, to reject most patterns without

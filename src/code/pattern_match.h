@@ -23,13 +23,31 @@ struct PatternMatch {
   std::vector<int> later_refs;
 };
 
+// The patterns anchored on the word at `w` (most specific first), looked up
+// by its lemma, then its form, then -- for a word the tagger did not call a
+// verb that `surface_verbs` takes as one -- a TABARI stem it begins with;
+// nullptr when none. With `irregular_forms_first` (CoderOptions), a form
+// that is no regular ending of its lemma is looked up first.
+const std::vector<uint32_t>* AnchorPatterns(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
+                                            SurfaceVerbs surface_verbs, bool irregular_forms_first = false);
+
+// Whether `form` is `lemma` or one of its regular inflections (-s, -es,
+// -ed, -ing, -en; a final e dropped, y -> i, the last consonant doubled):
+// "raised", "tried", "stopped"; not "left" of "leave" or "said" of "say".
+bool RegularForm(std::string_view lemma, std::string_view form);
+
+// TABARI's rule (it has no tagger) for a dictionary verb that is a noun: an
+// article stands before it (adjectives between: "a new bombing") or it is
+// capitalised inside the sentence.
+bool TabariNoun(const SentenceView& sv, uint32_t w);
+
 // Tries the patterns for the word at `w` (most specific first) and returns
 // the first that matches; pattern == nullptr when none does. A match of a
 // blocking pattern ("---") is returned too: the caller codes nothing.
 // `surface_verbs` says which words the tagger did not call verbs count as
 // verbs all the same (CoderOptions::surface_verbs).
 PatternMatch MatchAnchor(const SentenceView& sv, const VerbDictionary& verbs, uint32_t w,
-                         SurfaceVerbs surface_verbs = SurfaceVerbs::kNone);
+                         SurfaceVerbs surface_verbs = SurfaceVerbs::kNone, bool irregular_forms_first = false);
 
 }  // namespace faultline
 

@@ -174,6 +174,16 @@ std::vector<const ActorRef*> ActorsOfPhrase(const SentenceView& sv, const DocCon
 
 namespace faultline {
 
+namespace {
+
+// A conjunction that closes a list of actors: "and", "or", and with the
+// peers' noun phrases "nor" ("Neither Galadriel nor Gollum").
+bool ListConjunction(const SentenceView& sv, const std::string& form) {
+  return form == "and" || form == "or" || (sv.lists_with_modifiers && form == "nor");
+}
+
+}  // namespace
+
 bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
   uint32_t from = sv.refs[left].last_tok + 1, to = sv.refs[right].first_tok;
   const Token* toks = sv.doc->begin_of(*sv.sentence);
@@ -185,7 +195,7 @@ bool JoinedOnSurface(const SentenceView& sv, int left, int right) {
   }
   if (to <= from || to - from > 2) return false;
   for (uint32_t t = from; t < to; ++t) {
-    if (toks[t].form != "and" && toks[t].form != "," && toks[t].form != "or") return false;
+    if (toks[t].form != "," && !ListConjunction(sv, toks[t].form)) return false;
   }
   return true;
 }
@@ -194,7 +204,7 @@ std::vector<const ActorRef*> ListAround(const SentenceView& sv, int r) {
   const Token* toks = sv.doc->begin_of(*sv.sentence);
   auto closes = [&](int k) {  // "and"/"or" between refs k - 1 and k
     for (uint32_t t = sv.refs[k - 1].last_tok + 1; t < sv.refs[k].first_tok; ++t) {
-      if (toks[t].form == "and" || toks[t].form == "or") return true;
+      if (ListConjunction(sv, toks[t].form)) return true;
     }
     return false;
   };
@@ -212,7 +222,7 @@ std::vector<const ActorRef*> SurfaceList(const SentenceView& sv, int r) {
   bool closed = false;  // joined by "and"/"or" somewhere: a list, not an apposition
   auto conjunction_between = [&](int left, int right) {
     for (uint32_t t = sv.refs[left].last_tok + 1; t < sv.refs[right].first_tok; ++t) {
-      if (toks[t].form == "and" || toks[t].form == "or") return true;
+      if (ListConjunction(sv, toks[t].form)) return true;
     }
     return false;
   };

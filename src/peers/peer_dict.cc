@@ -646,7 +646,7 @@ struct VerbReader {
       return true;
     }
     while (!s.empty() && (s.back() == '?' || s.back() == '!')) {
-      if (s.back() == '?') p->subordinate = true;
+      (s.back() == '?' ? p->subordinate : p->dominant) = true;
       s.pop_back();
     }
     std::string a = s, b;
@@ -679,6 +679,13 @@ struct VerbReader {
       return false;
     }
     if (!ParseVerbCode(line.substr(open + 1, close - open - 1), p, why)) return false;
+    // PETRARCH does not implement complex codes in patterns (its suite,
+    // DEMO-04: "currently not implemented"): no pattern, so the verb's
+    // others code ("fxll diplomatic" -> "* DIPLOMATIC [064]").
+    if (dialect == Dialect::kPetrarch && p->code == "+++") {
+      *why = "complex code [+++] in a pattern, which PETRARCH does not implement";
+      return false;
+    }
     std::string_view body = AsciiTrim(line.substr(0, open));
     p->rule = where;
     p->text = std::string(body);

@@ -66,7 +66,8 @@ struct PeerPattern {
   std::vector<PatternItem> items;
   std::string code;    // first code ("032" of "032:033"); "---" blocks
   std::string code2;   // second code of "a:b" (the reverse direction), or ""
-  bool subordinate = false;  // "?" suffix
+  bool subordinate = false;  // "?" suffix: coded only when nothing else codes
+  bool dominant = false;     // "!" suffix (TABARI): when one codes, only dominant events are coded
   int dropped_words = 0;     // -1 marks the bare verb
   bool stem_anchor = false;  // TABARI stem root: `anchor` begins the words it names ("RESUM")
   std::string rule, text;

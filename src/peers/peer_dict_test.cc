@@ -264,7 +264,10 @@ TEST(PeerVerbs, PetrarchBlocksSynsetsAndPatterns) {
   EXPECT_EQ(p->items[0].alternatives[0], std::vector<std::string>{"off"});
   // [###] inside a pattern's code block is not a comment.
   EXPECT_NE(FindPattern(d, "restore", "* DIPLXMATIC", "###"), nullptr);
-  EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
+  // The one line skipped: "- * FXLL DIPLOMATIC [+++]" (PETRARCH does not
+  // implement complex codes in patterns).
+  ASSERT_EQ(d.warnings.size(), 1u);
+  EXPECT_NE(d.warnings[0].find("+++"), std::string::npos) << d.warnings[0];
 }
 
 TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
@@ -358,6 +361,48 @@ TEST(PeerVerbs, TabariRootsFormsAndAlternatives) {
     if (q.anchor == "says" && q.text == "*") says = q.subordinate && q.code == "023";
   }
   EXPECT_TRUE(says);
+}
+
+// The verbs of `text` (a verbs file of our own) read in `dialect`.
+PeerDictionaries OwnVerbs(const std::string& text, Dialect dialect) {
+  const std::string path = ::testing::TempDir() + "/own.verbs";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  EXPECT_NE(f, nullptr);
+  if (f) {
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  }
+  PeerDictionaries d;
+  EXPECT_TRUE(d.ReadFile(path, "verbs", dialect).ok());
+  std::remove(path.c_str());
+  return d;
+}
+
+// Code suffixes: "?" subordinate, "!" dominant (TABARI).
+TEST(PeerVerbs, SubordinateAndDominantSuffixes) {
+  PeerDictionaries d = OwnVerbs("ATTEND  [031!]\nSAID  [023?]\nMEET  [031]\n", Dialect::kTabari);
+  const PeerPattern* attend = FindPattern(d, "attend", "*", "031");
+  const PeerPattern* said = FindPattern(d, "said", "*", "023");
+  const PeerPattern* meet = FindPattern(d, "meet", "*", "031");
+  ASSERT_TRUE(attend && said && meet);
+  EXPECT_TRUE(attend->dominant);
+  EXPECT_FALSE(attend->subordinate);
+  EXPECT_TRUE(said->subordinate);
+  EXPECT_FALSE(said->dominant);
+  EXPECT_FALSE(meet->dominant || meet->subordinate);
+}
+
+// A complex code in a pattern: TABARI diverts the record, PETRARCH does not
+// implement it (the pattern is skipped, reported, and the verb's others code).
+TEST(PeerVerbs, ComplexPatternsOnlyInTabari) {
+  PeerDictionaries petrarch = OwnVerbs(
+      "--- RESTORE  [064]  ---\nRESTORE\n- * FXLL DIPLOMATIC  [+++]\n- * DIPLOMATIC  [064]\n", Dialect::kPetrarch);
+  EXPECT_EQ(FindPattern(petrarch, "restore", "* FXLL DIPLOMATIC", "+++"), nullptr);
+  EXPECT_NE(FindPattern(petrarch, "restore", "* DIPLOMATIC", "064"), nullptr);
+  ASSERT_EQ(petrarch.warnings.size(), 1u);
+  EXPECT_NE(petrarch.warnings[0].find("+++"), std::string::npos);
+  PeerDictionaries tabari = OwnVerbs("RESTORE  [064]\n- * FXLL DIPLOMATIC  [+++]\n", Dialect::kTabari);
+  EXPECT_NE(FindPattern(tabari, "restore", "* FXLL DIPLOMATIC", "+++"), nullptr);
 }
 
 // A bare multi-word verb counts its words: "CALLED_UPON [097]" comes

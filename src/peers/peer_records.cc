@@ -346,4 +346,14 @@ Result<Dialect> DetectDialect(const std::string& path) {
   return Status::Invalid(path + ": cannot tell whether this is a TABARI or a PETRARCH file (use --dict-format)");
 }
 
+bool TabariOptionWords(std::string_view option, std::string_view command, std::vector<std::string>* words) {
+  std::string o = AsciiUpper(option);
+  size_t at = o.find(command);
+  if (at == std::string::npos) return false;
+  std::istringstream in(o.substr(at + command.size()));
+  words->clear();
+  for (std::string w; in >> w;) words->push_back(std::move(w));
+  return true;
+}
+
 }  // namespace faultline::peers

@@ -7,6 +7,7 @@
 #define FAULTLINE_PEERS_PEER_RECORDS_H_
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,11 @@ ValidationSuite ParseTabariRecords(const std::string& text, const std::string& f
 
 // Detects the dialect of a validation file by extension and content.
 Result<Dialect> DetectDialect(const std::string& path);
+
+// The upper-case words of a TABARI option line after its command
+// (`command`, upper case: "DEFAULT:", "COMPLEX:"); false, *words left
+// alone, when the line is no such option.
+bool TabariOptionWords(std::string_view option, std::string_view command, std::vector<std::string>* words);
 
 }  // namespace faultline::peers
 

@@ -72,4 +72,9 @@ void KeepFirstMatches(const Document& doc, CodeBy mode, const std::function<bool
   std::erase_if(*events, [&](const Event& e) { return first.at(clause_of(e)).second != e.span_begin; });
 }
 
+void KeepDominant(const std::function<bool(const Event&)>& dominant, std::vector<Event>* events) {
+  if (std::none_of(events->begin(), events->end(), dominant)) return;
+  std::erase_if(*events, [&](const Event& e) { return !dominant(e); });
+}
+
 }  // namespace faultline::peers

@@ -26,6 +26,11 @@ bool ApplyCodeByOption(std::string_view option, CodeBy* mode);
 void KeepFirstMatches(const Document& doc, CodeBy mode, const std::function<bool(const Event&)>& counts,
                       std::vector<Event>* events);
 
+// TABARI's dominant codes ("!"): when an event of `events` is dominant,
+// only the dominant ones are kept (each is coded in its clause, even after
+// another match).
+void KeepDominant(const std::function<bool(const Event&)>& dominant, std::vector<Event>* events);
+
 }  // namespace faultline::peers
 
 #endif  // FAULTLINE_PEERS_TABARI_CODE_BY_H_

@@ -77,5 +77,16 @@ TEST(TabariCodeBy, Options) {
   EXPECT_FALSE(ApplyCodeByOption("SET: MINIMUM WORDS = 4", &mode));
 }
 
+TEST(TabariCodeBy, DominantEventsOnly) {
+  std::vector<Event> events{Ev(0, "032"), Ev(10, "031"), Ev(20, "033")};
+  auto attend = [](const Event& e) { return e.code == "031"; };
+  KeepDominant(attend, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].code, "031");
+  std::vector<Event> none{Ev(0, "032"), Ev(20, "033")};
+  KeepDominant(attend, &none);
+  EXPECT_EQ(none.size(), 2u);
+}
+
 }  // namespace
 }  // namespace faultline::peers

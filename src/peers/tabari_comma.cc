@@ -38,6 +38,31 @@ bool ApplyCommaOption(std::string_view option, CommaRule* rule) {
   return true;
 }
 
+namespace {
+
+bool Capitalised(const std::string& w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+
+bool Conjunction(const std::string& w) {
+  std::string l = AsciiLower(w);
+  return l == "and" || l == "or";
+}
+
+// Whether the stretch between the commas toks[c] and toks[d] belongs to a
+// list of names: short (TABARI's compound members are a name with a few
+// determiners and adjectives), it ends in a capitalised word and
+// "and"/"or" follows ("Evil Mordor, the awful Fornost, and good Gondor"),
+// or it goes on a list the comma closed ("Calenardhon and Gondor, and
+// Ithilen and Dagolath,"). TABARI does not evaluate commas inside its
+// compound actors; "..., associated with the IMF and Red Cross, and ..."
+// is a clause.
+bool ListMember(const std::vector<std::string>& toks, size_t c, size_t d) {
+  constexpr size_t kMaxWords = 4;
+  if (c == 0 || d + 1 >= toks.size() || d - c - 1 > kMaxWords || !Capitalised(toks[d - 1])) return false;
+  return Conjunction(toks[d + 1]) || (Conjunction(toks[c + 1]) && Capitalised(toks[c - 1]));
+}
+
+}  // namespace
+
 std::string DeleteCommaClauses(std::string_view text, const CommaRule& rule) {
   if (rule.off) return std::string(text);
   // Words and commas (TABARI puts blanks around commas; ';' counts as one).
@@ -79,7 +104,7 @@ std::string DeleteCommaClauses(std::string_view text, const CommaRule& rule) {
       if (deleted(d - c - 1, rule.emin, rule.emax)) toks.erase(toks.begin() + static_cast<long>(c), toks.end());
       break;
     }
-    if (deleted(d - c - 1, rule.min, rule.max)) {
+    if (deleted(d - c - 1, rule.min, rule.max) && !ListMember(toks, c, d)) {
       // The clause goes with both its commas; the next one is measured
       // from the comma after it.
       toks.erase(toks.begin() + static_cast<long>(c), toks.begin() + static_cast<long>(d) + 1);

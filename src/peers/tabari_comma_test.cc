@@ -24,6 +24,26 @@ TEST(TabariComma, DefaultRuleDropsShortInternalAndTerminalClauses) {
   EXPECT_EQ(DeleteCommaClauses("No commas here.", rule), "No commas here.");
 }
 
+// A member of a list of names between commas is no clause: TABARI does not
+// evaluate commas inside its compound actors.
+TEST(TabariComma, ListMembersStay) {
+  CommaRule rule;
+  const std::string list =
+      "Evil Chile, the awful Peru, and good Bolivia welcomed the offer of talks with Brazil after a long rift.";
+  EXPECT_EQ(DeleteCommaClauses(list, rule), list);
+  EXPECT_EQ(DeleteCommaClauses("Evil Chile, the awful neighbour, and Bolivia welcomed the offer of talks with "
+                               "Brazil after a long rift.", rule),
+            "Evil Chile and Bolivia welcomed the offer of talks with Brazil after a long rift.");
+  // A long stretch is a clause, however it ends.
+  EXPECT_EQ(DeleteCommaClauses("Among them was the Prince of Chile, associated with the IMF and Red Cross, and Peru "
+                               "the chief of military intelligence.", rule),
+            "Among them was the Prince of Chile and Peru the chief of military intelligence.");
+  // A stretch going on the list its comma closed.
+  EXPECT_EQ(DeleteCommaClauses("Ties of Chile and Peru may permit talks between Bolivia and Peru, and Brazil and "
+                               "Chile, the newspaper El Pais said on Friday.", rule),
+            "Ties of Chile and Peru may permit talks between Bolivia and Peru, and Brazil and Chile.");
+}
+
 TEST(TabariComma, OptionsChangeTheLengthsOrTurnItOff) {
   CommaRule rule;
   EXPECT_TRUE(ApplyCommaOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8", &rule));

@@ -1,20 +1,18 @@
 #include "peers/tabari_default.h"
 
-#include <sstream>
 #include <string>
+#include <vector>
 
-#include "base/ascii.h"
+#include "peers/peer_records.h"
 
 namespace faultline::peers {
 
 bool ApplyDefaultOption(std::string_view option, DefaultActors* defaults) {
-  std::string o = AsciiUpper(option);
-  size_t at = o.find("DEFAULT:");
-  if (at == std::string::npos) return false;
-  std::istringstream in(o.substr(at + 8));
+  std::vector<std::string> words;
+  if (!TabariOptionWords(option, "DEFAULT:", &words)) return false;
   DefaultActors d;
   std::string* code = nullptr;  // the code the next "[...]" sets
-  for (std::string w; in >> w;) {
+  for (const std::string& w : words) {
     if (w == "OFF") {
       *defaults = DefaultActors{};
       return true;
