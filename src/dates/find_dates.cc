@@ -113,25 +113,14 @@ bool IsRangeWord(std::string_view lower) {
 
 class DateScanner {
  public:
-  DateScanner(const Document& doc, const Sentence& s, const CivilDate& pub)
-      : toks_(doc.begin_of(s)), n_(s.size), pub_(pub) {
-    lower_.reserve(n_);
-    for (uint32_t i = 0; i < n_; ++i) {
-      lower_.push_back(AsciiLower(toks_[i].form));
-      if (toks_[i].head >= 0) has_tree_ = true;
-    }
-  }
+  DateScanner(const TokenWindow& w, const CivilDate& pub)
+      : w_(w), toks_(w.tokens()), n_(w.size()), pub_(pub), has_tree_(w.has_tree()) {}
 
   std::vector<DateMention> Run() const;
 
  private:
-  const std::string& Low(int64_t i) const {
-    static const std::string kEmpty;
-    return i >= 0 && i < n_ ? lower_[i] : kEmpty;
-  }
-  std::string_view Form(int64_t i) const {
-    return i >= 0 && i < n_ ? std::string_view(toks_[i].form) : std::string_view();
-  }
+  const std::string& Low(int64_t i) const { return w_.Low(i); }
+  std::string_view Form(int64_t i) const { return w_.Form(i); }
 
   std::optional<Match> MatchAt(uint32_t i) const;
   std::optional<Match> MatchPoint(uint32_t i) const;
@@ -152,11 +141,11 @@ class DateScanner {
   }
   bool FutureContext(uint32_t i) const;
 
+  const TokenWindow& w_;
   const Token* toks_;
   uint32_t n_;
   CivilDate pub_;
-  std::vector<std::string> lower_;
-  bool has_tree_ = false;
+  bool has_tree_;
 };
 
 std::vector<DateMention> DateScanner::Run() const {
@@ -423,7 +412,11 @@ bool DateScanner::FutureContext(uint32_t i) const {
 
 std::vector<DateMention> FindDates(const Document& doc, const Sentence& s,
                                    const CivilDate& published) {
-  return DateScanner(doc, s, published).Run();
+  return FindDates(TokenWindow(doc, s), published);
+}
+
+std::vector<DateMention> FindDates(const TokenWindow& sentence, const CivilDate& published) {
+  return DateScanner(sentence, published).Run();
 }
 
 const char* PrecisionName(DateMention::Precision p) {

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "dates/civil_date.h"
+#include "dates/token_window.h"
 #include "faultline/document.h"
 
 namespace faultline {
@@ -57,6 +58,8 @@ struct DateMention {
 // tree to tell a future weekday ("will meet on Tuesday") from a past one.
 std::vector<DateMention> FindDates(const Document& doc, const Sentence& s,
                                    const CivilDate& published);
+// The same on a sentence whose TokenWindow the caller has made already.
+std::vector<DateMention> FindDates(const TokenWindow& sentence, const CivilDate& published);
 
 const char* PrecisionName(DateMention::Precision p);
 

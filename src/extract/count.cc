@@ -144,13 +144,8 @@ class CountScanner {
   std::vector<CountMention> Run() const;
 
  private:
-  const std::string& Low(int64_t i) const {
-    static const std::string kEmpty;
-    return i >= 0 && i < n_ ? lower_[i] : kEmpty;
-  }
-  std::string_view Form(int64_t i) const {
-    return i >= 0 && i < n_ ? std::string_view(toks_[i].form) : std::string_view();
-  }
+  const std::string& Low(int64_t i) const { return w_.Low(i); }
+  std::string_view Form(int64_t i) const { return w_.Form(i); }
   bool Capitalised(int64_t i) const {
     std::string_view f = Form(i);
     return !f.empty() && IsUpper(f[0]);
@@ -182,24 +177,20 @@ class CountScanner {
   std::optional<Casualty> CasualtyBefore(uint32_t first) const;
   std::optional<Casualty> CasualtyAfter(uint32_t end, bool* adjacent) const;
 
+  TokenWindow w_;
   const Token* toks_;
   uint32_t n_;
-  std::vector<std::string> lower_;
   std::vector<bool> in_date_;
-  bool has_tree_ = false;
+  bool has_tree_;
 };
 
 CountScanner::CountScanner(const Document& doc, const Sentence& s)
-    : toks_(doc.begin_of(s)), n_(s.size), in_date_(s.size, false) {
-  for (uint32_t i = 0; i < n_; ++i) {
-    lower_.push_back(AsciiLower(toks_[i].form));
-    if (toks_[i].head >= 0) has_tree_ = true;
-  }
+    : w_(doc, s), toks_(w_.tokens()), n_(w_.size()), in_date_(s.size, false), has_tree_(w_.has_tree()) {
   // Which tokens are dates does not depend on the publication day, so an
   // unusable Document::date only costs the resolved values we ignore here.
   auto pub = ParseIsoDate(doc.date);
   const CivilDate day = pub.ok() ? *pub : CivilDate{2000, 1, 1};
-  for (const DateMention& m : FindDates(doc, s, day)) {
+  for (const DateMention& m : FindDates(w_, day)) {
     for (uint32_t k = m.first_token; k < m.end_token; ++k) in_date_[k] = true;
   }
 }
