@@ -127,6 +127,11 @@ std::string AttachedCountry(const ActorDictionary& dict, const SentenceView& sv,
   const Tree& t = *sv.tree;
   std::vector<int> heads{r.head_tok};
   if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
+  // "Lawmakers and official in Fornost": a phrase our parse hangs on the
+  // last conjunct scopes over the coordination, as in the peers' parses.
+  for (int c : t.children(r.head_tok)) {
+    if (t.base_rel(c) == "conj") heads.push_back(c);
+  }
   // "The ambassadors of Arnor, Osgiliath and Gondor": a list of states
   // gives the role to each, as a coded compound ("ARN/OSG/GON").
   auto countries = [&](int s) {

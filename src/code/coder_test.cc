@@ -198,6 +198,9 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
   // A list of states gives the role to each.
   d = Code("Soldiers from Chile, Peru and Bolivia attacked protesters near the border with Brazil.", "2022-02-03", peers);
   for (const char* src : {"CHLMIL", "PERMIL", "BOLMIL"}) EXPECT_TRUE(Has(d, src, "", "19")) << src << " " << Dump(d);
+  // A phrase hung on the last conjunct scopes over the coordination.
+  d = Code("Lawmakers and official in Chile attacked protesters near the border with Peru.", "2022-02-03", peers);
+  for (const char* src : {"CHLLEG", "CHLGOV"}) EXPECT_TRUE(Has(d, src, "", "19")) << src << " " << Dump(d);
 }
 
 // A verb pattern as the peers' importers build one: `pre` items before the
