@@ -285,6 +285,21 @@ const ActorRef* Reporter(const SentenceView& sv, const DocContext& ctx, int anch
   return nullptr;
 }
 
+// Whether the anchor's clause is reported (a complement, through
+// infinitives: "he said government proposed to take up") by a verb marked
+// in `nesting`.
+bool NestedInMarkedVerb(const Tree& t, int anchor, const std::vector<bool>& nesting) {
+  int v = ClauseVerb(t, anchor);
+  for (int guard = 0; guard < 4 && v >= 0; ++guard) {
+    std::string_view r = t.base_rel(v);
+    int h = t.head(v);
+    if (h < 0 || (r != "ccomp" && r != "xcomp")) return false;
+    if (nesting[h]) return true;
+    v = h;
+  }
+  return false;
+}
+
 // A country named by its own official ("Morawiecki said Poland would hand
 // over ...") speaks as that official's government.
 std::string SourceCode(const ActorRef* src, const ActorRef* reporter) {
@@ -637,6 +652,8 @@ CodedDocument Coder::Code(const Document& doc) const {
     // Words a verb pattern used ("take military action") are not anchors of
     // their own: one predicate, one event.
     std::vector<bool> consumed(s.size, false);
+    // Verbs with a code but no subject actor (sourceless_verbs_nest).
+    std::vector<bool> nesting(s.size, false);
     // A sentence TABARI finds too complex (its COMPLEX: option) codes nothing.
     const bool too_complex = options_.complexity.any() && TooComplex(sv, *verbs_, options_.complexity);
     for (uint32_t w = 0; !too_complex && w < sv.words.size(); ++w) {
@@ -659,8 +676,10 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
+      if (options_.sourceless_verbs_nest && NestedInMarkedVerb(*sv.tree, m.anchor_tok, nesting)) continue;
       Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref,
                                      options_.surface_parties);
+      if (!m.pattern->noun && m.compound_ref < 0 && args.sources.empty()) nesting[m.anchor_tok] = true;
       if (m.compound_ref >= 0) {
         // '%' (imported patterns): the compound acts on its own members,
         // whoever else the sentence names.

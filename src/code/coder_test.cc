@@ -593,6 +593,22 @@ CodedDocument CoderTest::CodeSaid(const std::string& text, bool first_actor_sour
   return CodeWith(kSay, text, "2022-02-03", peers);
 }
 
+// PETRARCH2 nests an event reported by a coded verb whose subject names
+// no actor ("He said ..."): nothing is coded; a reporter that is an actor
+// leaves the reported event alone.
+TEST_F(CoderTest, SourcelessCodedVerbNestsWhatItReports) {
+  VerbDictionary v = Roots({{"say", "010"}, {"propose", "036"}});
+  CoderOptions petrarch;
+  petrarch.surface_parties = true;
+  const std::string he = "He said Chile proposed to hold talks with Peru.";
+  EXPECT_TRUE(Has(CodeWith(v, he, "2022-02-03", petrarch), "CHL", "PER", "03"));
+  petrarch.sourceless_verbs_nest = true;
+  CodedDocument d = CodeWith(v, he, "2022-02-03", petrarch);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "03")) << Dump(d);
+  d = CodeWith(v, "Bolivia said Chile proposed to hold talks with Peru.", "2022-02-03", petrarch);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "03")) << Dump(d);
+}
+
 // TABARI's complexity filter: five verbs (a noun after "the" and a
 // null-coded root are none), four conjunctions outside lists of actors, or
 // no actor before the first verb, and the sentence codes nothing.
