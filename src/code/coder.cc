@@ -220,6 +220,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   const Sentence& s = doc.sentences[index];
   sv->doc = &doc;
   sv->lists_with_modifiers = options.lists_with_modifiers;
+  sv->pattern_words_as_written = options.pattern_words_as_written;
   sv->sentence = &s;
   sv->index = index;
   sv->tree.emplace(doc, s);

@@ -107,6 +107,11 @@ struct CoderOptions {
   // nothing). Used when PETRARCH's suite is validated. Off: the reported
   // clause codes its own event.
   bool sourceless_verbs_nest = false;
+  // The words of a verb pattern other than its verb match words as written
+  // ("* EFFORT" not "efforts", "* RESOLUTION" not "resolutions"), as
+  // PETRARCH matches its parse's words; used when its suite is validated.
+  // Off: a word's lemma or form.
+  bool pattern_words_as_written = false;
   DefaultActors defaults;
   Complexity complexity;
   // The source of an act is the first actor before its verb, whatever the
