@@ -202,6 +202,10 @@ int RunValidate(int argc, char** argv) {
   // A dictionary verb the tagger took for a noun: as each peer finds verbs.
   opts.coder.surface_verbs =
       dialect == Dialect::kTabari ? SurfaceVerbs::kNoDeterminerBefore : SurfaceVerbs::kBareNoun;
+  // PETRARCH2 nests an event reported by a coded verb with no subject actor.
+  opts.coder.sourceless_verbs_nest = dialect == Dialect::kPetrarch;
+  // PETRARCH matches a pattern's words as its parse writes them.
+  opts.coder.pattern_words_as_written = dialect == Dialect::kPetrarch;
   opts.coder.irregular_forms_first = true;  // "left": LEFT before LEAVE, as the peers read words
   opts.import = [&](ActorDictionary* a, VerbDictionary* v, CodeTable* c) { return dicts.Install(a, v, c, vocab, !cameo_semantics); };
   std::unordered_set<std::string> prefix_agents;

@@ -127,6 +127,11 @@ std::string AttachedCountry(const ActorDictionary& dict, const SentenceView& sv,
   const Tree& t = *sv.tree;
   std::vector<int> heads{r.head_tok};
   if (t.base_rel(r.head_tok) == "conj" && t.head(r.head_tok) >= 0) heads.push_back(t.head(r.head_tok));
+  // "Lawmakers and official in Fornost": a phrase our parse hangs on the
+  // last conjunct scopes over the coordination, as in the peers' parses.
+  for (int c : t.children(r.head_tok)) {
+    if (t.base_rel(c) == "conj") heads.push_back(c);
+  }
   // "The ambassadors of Arnor, Osgiliath and Gondor": a list of states
   // gives the role to each, as a coded compound ("ARN/OSG/GON").
   auto countries = [&](int s) {
@@ -215,6 +220,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   const Sentence& s = doc.sentences[index];
   sv->doc = &doc;
   sv->lists_with_modifiers = options.lists_with_modifiers;
+  sv->pattern_words_as_written = options.pattern_words_as_written;
   sv->sentence = &s;
   sv->index = index;
   sv->tree.emplace(doc, s);
@@ -278,6 +284,21 @@ const ActorRef* Reporter(const SentenceView& sv, const DocContext& ctx, int anch
     v = h;
   }
   return nullptr;
+}
+
+// Whether the anchor's clause is reported (a complement, through
+// infinitives: "he said government proposed to take up") by a verb marked
+// in `nesting`.
+bool NestedInMarkedVerb(const Tree& t, int anchor, const std::vector<bool>& nesting) {
+  int v = ClauseVerb(t, anchor);
+  for (int guard = 0; guard < 4 && v >= 0; ++guard) {
+    std::string_view r = t.base_rel(v);
+    int h = t.head(v);
+    if (h < 0 || (r != "ccomp" && r != "xcomp")) return false;
+    if (nesting[h]) return true;
+    v = h;
+  }
+  return false;
 }
 
 // A country named by its own official ("Morawiecki said Poland would hand
@@ -632,6 +653,8 @@ CodedDocument Coder::Code(const Document& doc) const {
     // Words a verb pattern used ("take military action") are not anchors of
     // their own: one predicate, one event.
     std::vector<bool> consumed(s.size, false);
+    // Verbs with a code but no subject actor (sourceless_verbs_nest).
+    std::vector<bool> nesting(s.size, false);
     // A sentence TABARI finds too complex (its COMPLEX: option) codes nothing.
     const bool too_complex = options_.complexity.any() && TooComplex(sv, *verbs_, options_.complexity);
     for (uint32_t w = 0; !too_complex && w < sv.words.size(); ++w) {
@@ -654,8 +677,10 @@ CodedDocument Coder::Code(const Document& doc) const {
       if (!options_.emit_unreal && (status == EventStatus::kNegated || status == EventStatus::kHypothetical)) {
         continue;
       }
+      if (options_.sourceless_verbs_nest && NestedInMarkedVerb(*sv.tree, m.anchor_tok, nesting)) continue;
       Arguments args = FindArguments(sv, ctx, m.anchor_tok, m.pattern->noun, m.target_ref, m.source_ref,
                                      options_.surface_parties);
+      if (!m.pattern->noun && m.compound_ref < 0 && args.sources.empty()) nesting[m.anchor_tok] = true;
       if (m.compound_ref >= 0) {
         // '%' (imported patterns): the compound acts on its own members,
         // whoever else the sentence names.

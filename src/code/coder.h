@@ -100,6 +100,18 @@ struct CoderOptions {
   // (TABARI "LEFT_ [032:033]", PETRARCH's LEFT block, beside LEAVE [012]);
   // used when their suites are validated. Off: the lemma first.
   bool irregular_forms_first = false;
+  // A verb with a code whose subject names no actor ("he said ...") takes
+  // in the clause it reports: PETRARCH2 nests the lower event in the
+  // upper verb's, which has no source and so is never coded ("he said
+  // government proposed to take up the issue with the World Bank":
+  // nothing). Used when PETRARCH's suite is validated. Off: the reported
+  // clause codes its own event.
+  bool sourceless_verbs_nest = false;
+  // The words of a verb pattern other than its verb match words as written
+  // ("* EFFORT" not "efforts", "* RESOLUTION" not "resolutions"), as
+  // PETRARCH matches its parse's words; used when its suite is validated.
+  // Off: a word's lemma or form.
+  bool pattern_words_as_written = false;
   DefaultActors defaults;
   Complexity complexity;
   // The source of an act is the first actor before its verb, whatever the

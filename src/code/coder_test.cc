@@ -47,6 +47,17 @@ class CoderTest : public ::testing::Test {
   CodedDocument Code(const std::string& text, const std::string& date = "2022-02-03", CoderOptions options = {}) {
     return CodeWith(m_->verbs, text, date, options);
   }
+  // With `v` and the peers' surface parties, the option `flag` (if any) set.
+  CodedDocument CodePeers(const VerbDictionary& v, const std::string& text, bool CoderOptions::*flag = nullptr) {
+    CoderOptions peers;
+    peers.surface_parties = true;
+    if (flag) peers.*flag = true;
+    return CodeWith(v, text, "2022-02-03", peers);
+  }
+  // Chile's act on Peru in `text` has root `off` without the option `flag`,
+  // `on` (and not `off`) with it.
+  void ExpectSwitchedRoot(const VerbDictionary& v, const std::string& text, bool CoderOptions::*flag,
+                          const std::string& off, const std::string& on);
   // The same with other verb patterns (imported dialects' items).
   CodedDocument CodeWith(const VerbDictionary& verbs, const std::string& text, const std::string& date = "2022-02-03",
                          CoderOptions options = {}, const ActorDictionary* actors = nullptr) {
@@ -93,6 +104,15 @@ bool Has(const CodedDocument& d, const std::string& src, const std::string& tgt,
     if (e.source.rfind(src, 0) == 0 && e.target.rfind(tgt, 0) == 0 && e.root == root) return true;
   }
   return false;
+}
+
+void CoderTest::ExpectSwitchedRoot(const VerbDictionary& v, const std::string& text, bool CoderOptions::*flag,
+                                   const std::string& off, const std::string& on) {
+  CodedDocument d = CodePeers(v, text);
+  EXPECT_TRUE(Has(d, "CHL", "PER", off)) << Dump(d);
+  d = CodePeers(v, text, flag);
+  EXPECT_TRUE(Has(d, "CHL", "PER", on)) << Dump(d);
+  EXPECT_FALSE(Has(d, "CHL", "PER", off)) << Dump(d);
 }
 
 TEST_F(CoderTest, MutualActsOfAPluralSubjectGoBothWays) {
@@ -198,6 +218,9 @@ TEST_F(CoderTest, RoleCountriesByDefaultAndByThePeersRule) {
   // A list of states gives the role to each.
   d = Code("Soldiers from Chile, Peru and Bolivia attacked protesters near the border with Brazil.", "2022-02-03", peers);
   for (const char* src : {"CHLMIL", "PERMIL", "BOLMIL"}) EXPECT_TRUE(Has(d, src, "", "19")) << src << " " << Dump(d);
+  // A phrase hung on the last conjunct scopes over the coordination.
+  d = Code("Lawmakers and official in Chile attacked protesters near the border with Peru.", "2022-02-03", peers);
+  for (const char* src : {"CHLLEG", "CHLGOV"}) EXPECT_TRUE(Has(d, src, "", "19")) << src << " " << Dump(d);
 }
 
 // A verb pattern as the peers' importers build one: `pre` items before the
@@ -235,6 +258,16 @@ PatternItem CompoundSlot() {
   PatternItem it;
   it.compound = true;
   return it;
+}
+
+// PETRARCH matches a pattern's words as written: "* EFFORT" does not take
+// "efforts" (the bare verb's code stands), ours takes the lemma too.
+TEST_F(CoderTest, PatternWordsAsWrittenOnlyByPetrarchsRule) {
+  VerbDictionary v = PeerVerbs("abandon", {}, {Words({"effort"})}, "036");
+  ExpectSwitchedRoot(v, "Chile abandoned efforts to stop a parade in Peru.", &CoderOptions::pattern_words_as_written,
+                     "03", "11");
+  CodedDocument d = CodePeers(v, "Chile abandoned the effort to stop a parade in Peru.", &CoderOptions::pattern_words_as_written);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "03")) << Dump(d);
 }
 
 // The peers' target: the first actor after the verb, even as the subject
@@ -590,6 +623,19 @@ CodedDocument CoderTest::CodeSaid(const std::string& text, bool first_actor_sour
   return CodeWith(kSay, text, "2022-02-03", peers);
 }
 
+// PETRARCH2 nests an event reported by a coded verb whose subject names
+// no actor ("He said ..."): nothing is coded; a reporter that is an actor
+// leaves the reported event alone.
+TEST_F(CoderTest, SourcelessCodedVerbNestsWhatItReports) {
+  VerbDictionary v = Roots({{"say", "010"}, {"propose", "036"}});
+  const std::string he = "He said Chile proposed to hold talks with Peru.";
+  EXPECT_TRUE(Has(CodePeers(v, he), "CHL", "PER", "03"));
+  CodedDocument d = CodePeers(v, he, &CoderOptions::sourceless_verbs_nest);
+  EXPECT_FALSE(Has(d, "CHL", "PER", "03")) << Dump(d);
+  d = CodePeers(v, "Bolivia said Chile proposed to hold talks with Peru.", &CoderOptions::sourceless_verbs_nest);
+  EXPECT_TRUE(Has(d, "CHL", "PER", "03")) << Dump(d);
+}
+
 // TABARI's complexity filter: five verbs (a noun after "the" and a
 // null-coded root are none), four conjunctions outside lists of actors, or
 // no actor before the first verb, and the sentence codes nothing.
@@ -636,16 +682,8 @@ TEST(RegularFormTest, EndingsOfTheLemma) {
 // LEAVE's, when the dictionary has both; a regular form keeps its lemma's.
 TEST_F(CoderTest, IrregularFormsFirstOnlyByThePeersRule) {
   VerbDictionary v = Roots({{"leave", "111"}, {"left", "042"}, {"visit", "042"}, {"visited", "111"}});
-  const std::string text = "Chile left for Peru on Monday.";
-  CoderOptions peers;
-  peers.surface_parties = true;
-  CodedDocument d = CodeWith(v, text, "2022-02-03", peers);
-  EXPECT_TRUE(Has(d, "CHL", "PER", "11")) << Dump(d);
-  peers.irregular_forms_first = true;
-  d = CodeWith(v, text, "2022-02-03", peers);
-  EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
-  EXPECT_FALSE(Has(d, "CHL", "PER", "11")) << Dump(d);
-  d = CodeWith(v, "Chile visited Peru on Monday.", "2022-02-03", peers);
+  ExpectSwitchedRoot(v, "Chile left for Peru on Monday.", &CoderOptions::irregular_forms_first, "11", "04");
+  CodedDocument d = CodePeers(v, "Chile visited Peru on Monday.", &CoderOptions::irregular_forms_first);
   EXPECT_TRUE(Has(d, "CHL", "PER", "04")) << Dump(d);
 }
 

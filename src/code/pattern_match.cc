@@ -53,13 +53,14 @@ bool WordIn(const SentenceView& sv, const std::vector<bool>& in, uint32_t w) {
 }
 
 // A pattern word ending in '*' is a stem (imported TABARI patterns): it
-// matches any word that starts with it.
-bool WordMatches(const Word& w, const std::string& lemma) {
+// matches any word that starts with it. Other pattern words match a word's
+// lemma or form; with sv.pattern_words_as_written, its form only.
+bool WordMatches(const SentenceView& sv, const Word& w, const std::string& lemma) {
   if (!lemma.empty() && lemma.back() == '*') {
     std::string_view stem(lemma.data(), lemma.size() - 1);
     return w.key.starts_with(stem) || w.lemma.starts_with(stem);
   }
-  return w.lemma == lemma || w.key == lemma;
+  return w.key == lemma || (!sv.pattern_words_as_written && w.lemma == lemma);
 }
 
 // Whether words [p, p + n) match seq[k, k + n) (and, with `in`, lie in the
@@ -68,7 +69,7 @@ bool MatchesAt(const SentenceView& sv, const std::vector<bool>* in, uint32_t p, 
                size_t k, size_t n) {
   if (p + n > sv.words.size()) return false;
   for (size_t i = 0; i < n; ++i) {
-    if ((in && !WordIn(sv, *in, p + i)) || !WordMatches(sv.words[p + i], seq[k + i])) return false;
+    if ((in && !WordIn(sv, *in, p + i)) || !WordMatches(sv, sv.words[p + i], seq[k + i])) return false;
   }
   return true;
 }
@@ -159,7 +160,7 @@ bool BeforeFits(const SentenceView& sv, const VerbPattern& p, uint32_t w) {
   if (p.before.empty()) return true;
   if (w < p.before.size()) return false;
   for (size_t k = 0; k < p.before.size(); ++k) {
-    if (!WordMatches(sv.words[w - p.before.size() + k], p.before[k])) return false;
+    if (!WordMatches(sv, sv.words[w - p.before.size() + k], p.before[k])) return false;
   }
   return true;
 }

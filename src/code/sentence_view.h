@@ -51,6 +51,9 @@ struct SentenceView {
   // closes a list brings the list (the peers' noun phrases,
   // CoderOptions::lists_with_modifiers).
   bool lists_with_modifiers = false;
+  // Verb pattern words match words as written, not their lemmas
+  // (CoderOptions::pattern_words_as_written).
+  bool pattern_words_as_written = false;
 };
 
 // The actor a noun phrase headed at `tok` names: a reference covering it, a
