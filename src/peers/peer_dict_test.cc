@@ -493,30 +493,6 @@ TEST(PeerRecords, PetrarchUnitTests) {
   EXPECT_EQ(suite->verbs.size(), 1u);
 }
 
-// PETRARCH codes its parse's words: where they differ from the <Text>,
-// those are coded; spacing, clitics and bracket escapes alone keep the text.
-TEST(PeerRecords, PetrarchCodesTheWordsOfItsParse) {
-  const std::string record = R"(<Sentence date="19950106" id="X-1" category="X">
-<EventCoding sourcecode="ARNLEG" targetcode="GON" eventcode="122"></EventCoding>
-<Text>
-The Arnor government condemned Gondor (GON).
-</Text>
-<Parse>
-(ROOT (S (NP (DT The) (JJ Arnor)
-  (NNS Congresses)) (VP (VBD condemned) (NP (NNP Gondor) (-LRB- -LRB-) (NNP GON) (-RRB- -RRB-))) (. .)))
-</Parse>
-</Sentence>)";
-  ValidationSuite suite = ParsePetrarchRecords(record, "t.xml");
-  ASSERT_EQ(suite.records.size(), 1u);
-  EXPECT_EQ(suite.records[0].text, "The Arnor Congresses condemned Gondor (GON).");
-  const std::string same = "(ROOT (S (NP (NNP Gondor) (POS 's)) (VP (VBD did) (RB n't) (VP (VB go))) (. .)))";
-  EXPECT_EQ(PetrarchCodedText("Gondor's  army didn't go.", "(ROOT (S (NP (NNP Gondor) (POS 's) (NN army))"
-                                                          " (VP (VBD did) (RB n't) (VP (VB go))) (. .)))"),
-            "Gondor's  army didn't go.");
-  EXPECT_EQ(PetrarchCodedText("Gondor's army didn't go.", same), "Gondor's didn't go.");
-  EXPECT_EQ(PetrarchCodedText("Gondor went.", ""), "Gondor went.");
-}
-
 TEST(PeerRecords, TabariValidationText) {
   REQUIRE_PEERS();
   auto suite = ReadTabariSuite(Peer("tabari/validation/Validate.text"));

@@ -48,53 +48,7 @@ std::string Dir(const std::string& path) {
   return p.has_parent_path() ? p.parent_path().string() : ".";
 }
 
-// The words of a Penn parse's leaves, put back into text: brackets from
-// their escapes, no blank before closing punctuation and clitics ("'s",
-// "n't") or after an opening bracket.
-std::string PennWords(std::string_view parse) {
-  static const std::pair<const char*, const char*> kEscapes[] = {
-      {"-LRB-", "("}, {"-RRB-", ")"}, {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""}, {"''", "\""}};
-  static const char* kAttached[] = {",", ".", ";", ":", "?", "!", ")", "}", "'s", "'", "n't"};
-  static const char kBlanks[] = " \t\r\n";
-  static const char kEnds[] = " \t\r\n()";
-  std::string out;
-  bool after_open = true;
-  for (size_t p = parse.find('('); p != std::string_view::npos; p = parse.find('(', p + 1)) {
-    size_t label_end = parse.find_first_of(kEnds, p + 1);
-    if (label_end == std::string_view::npos || parse[label_end] == '(' || parse[label_end] == ')') continue;
-    size_t w = parse.find_first_not_of(kBlanks, label_end);
-    size_t w_end = w == std::string_view::npos ? w : parse.find_first_of(kEnds, w);
-    if (w_end == std::string_view::npos || parse[w_end] == '(' || w == w_end) continue;  // not a leaf
-    std::string word(parse.substr(w, w_end - w));
-    for (const auto& [escape, plain] : kEscapes) {
-      if (word == escape) word = plain;
-    }
-    bool attached = std::any_of(std::begin(kAttached), std::end(kAttached),
-                                [&](const char* a) { return AsciiLower(word) == a; });
-    if (!out.empty() && !attached && !after_open) out += ' ';
-    out += word;
-    after_open = word == "(" || word == "{";
-  }
-  return out;
-}
-
-// Letters and digits only, lower case: the words of a text whatever its
-// tokenisation.
-std::string WordsOnly(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string PetrarchCodedText(std::string_view text, std::string_view parse) {
-  std::string words = PennWords(parse);
-  if (words.empty() || WordsOnly(words) == WordsOnly(text)) return std::string(text);
-  return words;
-}
 
 ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string& file) {
   ValidationSuite suite;
@@ -173,9 +127,7 @@ ValidationSuite ParsePetrarchRecords(const std::string& input, const std::string
     r.category = XmlAttribute(tag, "category");
     r.raw_date = XmlAttribute(tag, "date");
     r.date = PeerDateToIso(r.raw_date);
-    // PETRARCH codes the words of the record's parse: where they differ from
-    // the <Text> ("Congresses" for "government"), those are coded.
-    r.text = PetrarchCodedText(Squeeze(element("Text", body)), element("Parse", body));
+    r.text = Squeeze(element("Text", body));
     for (const auto& [k, v] : config) r.options.push_back(k + "=" + v);
     r.in_scope = include.empty() || std::find(include.begin(), include.end(), r.category) != include.end();
     bool noevents = false, error = false;

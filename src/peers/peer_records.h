@@ -1,7 +1,6 @@
 // Readers for the peers' validation inputs: PETRARCH's XML records
 // (<Sentence date id category> with <EventCoding> expectations and <Text>;
-// coded from the <Text>, or from the words of the <Parse> where they differ)
-// and TABARI's record text
+// the <Parse> is ignored: we code from raw text) and TABARI's record text
 // format (date line, text lines, blank line; expectations in /* {...} */),
 // with the dictionaries each suite's environment or project file names.
 #ifndef FAULTLINE_PEERS_PEER_RECORDS_H_
@@ -53,12 +52,6 @@ struct ValidationSuite {
 Result<ValidationSuite> ReadPetrarchSuite(const std::string& path);
 // Parses the XML text only (for tests); `file` names it in origins.
 ValidationSuite ParsePetrarchRecords(const std::string& text, const std::string& file);
-
-// The text PETRARCH codes: `text`, unless the leaves of the record's Penn
-// `parse` (PETRARCH reads only the parse) hold other words; then those,
-// put back into text. Spacing and bracket escapes alone keep `text`, which
-// our tokeniser reads as written.
-std::string PetrarchCodedText(std::string_view text, std::string_view parse);
 
 // Validate.text and the .project file beside it that names it as
 // <textfile>. Records after FINAL-01 (debugging records) are left out.
