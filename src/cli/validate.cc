@@ -7,6 +7,7 @@
 // `events-exact X/Y noevents-clean A/B`. Exit 0 unless it could not run (2).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -266,6 +267,11 @@ int RunValidate(int argc, char** argv) {
       }
     }
     if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
+    // PETRARCH's new_actor_length: noun phrases naming no actor code by their text.
+    size_t new_actor_length = 0;
+    for (const std::string& o : r.options) {
+      if (o.starts_with("new_actor_length=")) new_actor_length = std::strtoul(o.c_str() + 17, nullptr, 10);
+    }
     std::vector<std::string> fired;
     std::string note;
     bool forwarded = false;  // TABARI FORWARD: a pronoun took the story's actor
@@ -299,14 +305,17 @@ int RunValidate(int argc, char** argv) {
       }
       doc.origin = r.origin;
       auto code = [&]() -> Result<CodedDocument> {
-        if (!tabari) return (*pipeline)->Process(&doc);
-        // TABARI's options of the record: the same analysis, coded with them.
+        if (!tabari && new_actor_length == 0) return (*pipeline)->Process(&doc);
+        // The record's options: the same analysis, coded with them.
         Status s = (*pipeline)->Analyse(&doc);
         if (!s.ok()) return s;
         CoderOptions record = opts.coder;
-        record.defaults = rules.defaults;
-        record.bare_roles_are_actors = rules.convert_agents;
-        record.complexity = rules.complexity;
+        record.new_actor_length = new_actor_length;
+        if (tabari) {
+          record.defaults = rules.defaults;
+          record.bare_roles_are_actors = rules.convert_agents;
+          record.complexity = rules.complexity;
+        }
         return Coder(&(*pipeline)->actors(), &(*pipeline)->verbs(), &(*pipeline)->codes(), record).Code(doc);
       };
       auto coded = code();

@@ -6,6 +6,7 @@
 
 #include "clause/modality.h"
 #include "code/arguments.h"
+#include "code/new_actors.h"
 #include "code/complexity.h"
 #include "code/pattern_match.h"
 #include "code/quotes.h"
@@ -233,6 +234,7 @@ void BuildView(const ActorDictionary& dict, const Document& doc, uint32_t index,
   sv->refs = ComposeActors(dict, sv->words, hits, ctx->match.day);
   AddNamedInStory(sv, ctx);
   FillRoleCountries(dict, sv, *ctx, options.attached_role_countries, options.bare_roles_are_actors);
+  if (options.new_actor_length > 0) AddNewActors(options.new_actor_length, sv);
   sv->ref_at.assign(s.size, -1);
   for (size_t r = 0; r < sv->refs.size(); ++r) {
     for (uint32_t t = sv->refs[r].first_tok; t <= sv->refs[r].last_tok; ++t) sv->ref_at[t] = static_cast<int>(r);

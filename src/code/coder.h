@@ -114,6 +114,10 @@ struct CoderOptions {
   bool pattern_words_as_written = false;
   DefaultActors defaults;
   Complexity complexity;
+  // PETRARCH's new_actor_length (validation only; 0: off): a subject,
+  // object or oblique noun phrase that names no actor, of at most this many
+  // words, is an actor coded by its own text (code/new_actors.h).
+  size_t new_actor_length = 0;
   // The source of an act is the first actor before its verb, whatever the
   // tree says (a clause opened by a conjunction starts afresh when an actor
   // follows the conjunction), and its target the first actor of another

@@ -270,6 +270,24 @@ TEST_F(CoderTest, PatternWordsAsWrittenOnlyByPetrarchsRule) {
   EXPECT_TRUE(Has(d, "CHL", "PER", "03")) << Dump(d);
 }
 
+// PETRARCH's new_actor_length: noun phrases in a party's place that name
+// no actor are actors coded by their text, up to that many words; dates
+// are no actors, and off (our coding) nothing but the dictionaries names.
+TEST_F(CoderTest, NewActorsFromNounPhrasesUpToTheirLength) {
+  const std::string text = "The Glimmerton water board met Karvo Elstrand on Monday.";
+  CoderOptions options;
+  options.new_actor_length = 4;
+  CodedDocument d = CodeWith(m_->verbs, text, "2022-02-03", options);
+  EXPECT_TRUE(Has(d, "\"THE GLIMMERTON WATER BOARD\"", "\"KARVO ELSTRAND\"", "04")) << Dump(d);
+  for (const Event& e : d.events) EXPECT_EQ(e.target.find("MONDAY"), std::string::npos) << Dump(d);
+  options.new_actor_length = 3;  // the board is four words: no source
+  d = CodeWith(m_->verbs, text, "2022-02-03", options);
+  for (const Event& e : d.events) EXPECT_NE(e.source, "\"THE GLIMMERTON WATER BOARD\"") << Dump(d);
+  EXPECT_FALSE(Has(d, "", "\"KARVO ELSTRAND\"", "04")) << Dump(d);
+  d = CodeWith(m_->verbs, text);
+  for (const Event& e : d.events) EXPECT_EQ(e.source.find('"'), std::string::npos) << Dump(d);
+}
+
 // The peers' target: the first actor after the verb, even as the subject
 // of the clause it reports ("allowed that Peru isn't ..."); ours leaves a
 // reported clause's subject to its own verb.

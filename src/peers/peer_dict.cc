@@ -297,7 +297,8 @@ bool IsMark(const std::string& t) {
 }  // namespace
 
 std::string PeerActorCode(const std::string& code, const std::unordered_set<std::string>& prefix_agents) {
-  if (code.size() <= 3 || code.size() % 3 != 0) return code;
+  // New-actor text ("\"INJURY TOLL\"") is no run of 3-letter blocks.
+  if (code.size() <= 3 || code.size() % 3 != 0 || code.front() == '"') return code;
   std::vector<std::string> blocks;
   for (size_t i = 0; i < code.size(); i += 3) {
     std::string b = code.substr(i, 3);
