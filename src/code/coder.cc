@@ -6,8 +6,8 @@
 
 #include "clause/modality.h"
 #include "code/arguments.h"
-#include "code/new_actors.h"
 #include "code/complexity.h"
+#include "code/new_actors.h"
 #include "code/pattern_match.h"
 #include "code/quotes.h"
 #include "code/sentence_view.h"
