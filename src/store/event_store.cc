@@ -183,11 +183,9 @@ Status WriteRollup(SqlConnection* db, const Rollup& rollup) {
   rows.reserve(rollup.size() * 11);
   for (const auto& [key, t] : rollup) {
     const auto& [source, target, day] = key;
-    for (SqlValue v : {SqlValue(source), SqlValue(target), SqlValue(day), SqlValue(t.events), SqlValue(t.goldstein),
-                       SqlValue(t.quad[1]), SqlValue(t.quad[2]), SqlValue(t.quad[3]), SqlValue(t.quad[4]),
-                       SqlValue(t.starts), SqlValue(t.active)}) {
-      rows.push_back(std::move(v));
-    }
+    SqlValue row[] = {source, target, day, t.events, t.goldstein, t.quad[1], t.quad[2], t.quad[3], t.quad[4],
+                      t.starts, t.active};
+    AppendRow(row, &rows);
   }
   return db->InsertRows(
       "INSERT INTO dyad_days (source, target, day, events, goldstein, q1, q2, q3, q4, starts, active)", 11,
@@ -267,20 +265,17 @@ constexpr size_t kEventColumns = 23;
 
 // Adds a story's events, quotes and counts: one multi-row INSERT per table
 // (SqlConnection::InsertRows), after each event has its incident.
-// Moves one row's values to the end of `rows` (the values of an InsertRows).
-template <size_t N>
-static void AppendRow(SqlValue (&row)[N], std::vector<SqlValue>* rows) {
-  rows->insert(rows->end(), std::make_move_iterator(std::begin(row)), std::make_move_iterator(std::end(row)));
-}
 
 static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const CodedDocument& coded,
                           IncidentCache* incidents, Rollup* rollup, EventCounts* counts) {
   // Incidents first: the events' rows name them, and the incidents a story
   // starts are inserted together (IncidentCache::WriteNew).
   std::vector<IncidentChange> changes;
+  std::vector<int64_t> days;
   changes.reserve(coded.events.size());
+  days.reserve(coded.events.size());
   for (const Event& e : coded.events) {
-    const int64_t day = EventDay(e, doc_day);
+    const int64_t day = days.emplace_back(EventDay(e, doc_day));
     AddToRollup(e, day, rollup);
     counts->Add(e, day);
     auto incident = incidents->Assign(e, day);
@@ -293,7 +288,7 @@ static Status StoreEvents(SqlConnection* db, int64_t doc, int64_t doc_day, const
   rows.reserve(coded.events.size() * kEventColumns);
   for (size_t i = 0; i < coded.events.size(); ++i) {
     const Event& e = coded.events[i];
-    const int64_t day = EventDay(e, doc_day);
+    const int64_t day = days[i];
     SqlValue row[] = {doc, int64_t{e.sentence}, day, e.date.empty() ? IsoDay(day) : e.date, e.source, e.target,
                       e.source_text, e.target_text, e.code, e.root, int64_t{e.quad_class}, e.goldstein, e.plover,
                       e.status, OptionalText(e.location, &Location::name),

@@ -17,6 +17,11 @@ constexpr size_t kCandidates = 8;
 // Groups read by one Prefetch query (5 parameters each).
 constexpr size_t kGroupsPerQuery = 100;
 
+// An incidents row as WriteNew() and Flush() write it (kIncidentColumns values).
+constexpr const char* kInsertIncidents =
+    "INSERT INTO incidents (id, source, target, root, first_day, last_day, mentions)";
+constexpr size_t kIncidentColumns = 7;
+
 // Ids in the order the database gives them: a stand-in (-1, -2, ... for the
 // incidents started and not yet written, in the order they were started)
 // comes after every stored id, as the id it will get will.
@@ -59,9 +64,8 @@ Status IncidentCache::PrefetchGroups(const std::vector<std::pair<const Key*, Gro
     const auto& [source, target, root] = *groups[i].first;
     const auto [from, to] = Reach(*groups[i].second, groups[i].second->min_day);
     sql += i ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)";
-    for (SqlValue v : {SqlValue(source), SqlValue(target), SqlValue(root), SqlValue(from), SqlValue(to)}) {
-      params.push_back(std::move(v));
-    }
+    SqlValue row[] = {source, target, root, from, to};
+    AppendRow(row, &params);
     groups[i].second->read.push_back({from, to});
   }
   sql +=
@@ -143,6 +147,14 @@ Result<IncidentChange> IncidentCache::Assign(const Event& e, int64_t day) {
   return c;
 }
 
+void IncidentCache::AppendIncidentRow(const Key& key, const Incident& incident, int64_t mentions,
+                                      std::vector<SqlValue>* rows) {
+  const auto& [source, target, root] = key;
+  SqlValue row[] = {incident.id, source, target, root, incident.first, incident.last, mentions};
+  static_assert(std::size(row) == kIncidentColumns);
+  AppendRow(row, rows);
+}
+
 Result<std::vector<int64_t>> IncidentCache::ReserveIds(size_t n) {
   std::vector<int64_t> ids;
   if (db_->dialect() == SqlDialect::kPostgres) {
@@ -169,16 +181,12 @@ Status IncidentCache::WriteNew(std::vector<IncidentChange>* changes) {
   auto ids = ReserveIds(unwritten_.size());
   if (!ids.ok()) return ids.status();
   std::vector<SqlValue> rows;
-  rows.reserve(unwritten_.size() * 7);
+  rows.reserve(unwritten_.size() * kIncidentColumns);
   for (size_t i = 0; i < unwritten_.size(); ++i) {
     const auto& [key, index] = unwritten_[i];
     Incident& incident = groups_.find(*key)->second.incidents[index];
     incident.id = (*ids)[i];
-    const auto& [source, target, root] = *key;
-    for (SqlValue v : {SqlValue(incident.id), SqlValue(source), SqlValue(target), SqlValue(root),
-                       SqlValue(incident.first), SqlValue(incident.last), SqlValue(int64_t{1})}) {
-      rows.push_back(std::move(v));
-    }
+    AppendIncidentRow(*key, incident, 1, &rows);
   }
   for (IncidentChange& c : *changes) {
     if (c.id < 0) c.id = (*ids)[static_cast<size_t>(-1 - c.id)];
@@ -187,8 +195,7 @@ Status IncidentCache::WriteNew(std::vector<IncidentChange>* changes) {
   // The span as it is now (later events of the story may have widened it);
   // mentions 1, the starting event's, as a one-by-one insert would have
   // written: the joins are added by Flush().
-  return db_->InsertRows("INSERT INTO incidents (id, source, target, root, first_day, last_day, mentions)", 7,
-                         std::move(rows));
+  return db_->InsertRows(kInsertIncidents, kIncidentColumns, std::move(rows));
 }
 
 Status IncidentCache::Flush() {
@@ -207,16 +214,9 @@ Status IncidentCache::Flush() {
   // An upsert of rows that all exist: an UPDATE of many rows in one
   // statement that both back ends take (their UPDATE ... FROM differ).
   std::vector<SqlValue> rows;
-  rows.reserve(joined.size() * 7);
-  for (const auto& [i, key] : joined) {
-    const auto& [source, target, root] = *key;
-    for (SqlValue v : {SqlValue(i->id), SqlValue(source), SqlValue(target), SqlValue(root), SqlValue(i->first),
-                       SqlValue(i->last), SqlValue(i->joined)}) {
-      rows.push_back(std::move(v));
-    }
-  }
-  return db_->InsertRows("INSERT INTO incidents (id, source, target, root, first_day, last_day, mentions)", 7,
-                         std::move(rows),
+  rows.reserve(joined.size() * kIncidentColumns);
+  for (const auto& [i, key] : joined) AppendIncidentRow(*key, *i, i->joined, &rows);
+  return db_->InsertRows(kInsertIncidents, kIncidentColumns, std::move(rows),
                          " ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day,"
                          " last_day = excluded.last_day, mentions = incidents.mentions + excluded.mentions");
 }

@@ -84,6 +84,10 @@ class IncidentCache {
   Status Load(const Key& key, int64_t from, int64_t to, Group* group);
   // Prefetch() of some groups: one query.
   Status PrefetchGroups(const std::vector<std::pair<const Key*, Group*>>& groups);
+  // Appends the row of `incident` (of `key`) with `mentions` to the values
+  // of an incidents insert or upsert.
+  static void AppendIncidentRow(const Key& key, const Incident& incident, int64_t mentions,
+                                std::vector<SqlValue>* rows);
   // n ids for new incidents, in increasing order.
   Result<std::vector<int64_t>> ReserveIds(size_t n);
 

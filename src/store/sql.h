@@ -10,7 +10,9 @@
 #ifndef FAULTLINE_STORE_SQL_H_
 #define FAULTLINE_STORE_SQL_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +26,13 @@ namespace faultline {
 
 // NULL, INTEGER, REAL or TEXT.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+// Moves one row's values to the end of `rows` (the values of an
+// SqlConnection::InsertRows, row after row).
+template <size_t N>
+void AppendRow(SqlValue (&row)[N], std::vector<SqlValue>* rows) {
+  rows->insert(rows->end(), std::make_move_iterator(std::begin(row)), std::make_move_iterator(std::end(row)));
+}
 
 struct SqlRow {
   std::vector<SqlValue> cols;
