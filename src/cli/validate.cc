@@ -222,6 +222,16 @@ int RunValidate(int argc, char** argv) {
   // whether it is subordinate ("?").
   std::unordered_map<std::string, const peers::PeerPattern*> by_rule;
   for (const peers::PeerPattern& p : dicts.patterns) by_rule.emplace(p.rule, &p);
+  // The imported pattern that coded `e` (null for our own).
+  auto pattern_of = [&](const Event& e) -> const peers::PeerPattern* {
+    auto it = by_rule.find(e.rule);
+    return it == by_rule.end() ? nullptr : it->second;
+  };
+  // A subordinate ("?") pattern's event counts only when nothing else codes.
+  auto subordinate = [&](const Event& e) {
+    const peers::PeerPattern* p = pattern_of(e);
+    return p && p->subordinate;
+  };
 
   auto actor_code = [&](const std::string& code) {
     if (code.empty() || code == "---") return std::string("---");
@@ -258,20 +268,15 @@ int RunValidate(int argc, char** argv) {
     for (const peers::ExpectedEvent& x : r.expected) {
       want.emplace(expected_code(x.source), expected_code(x.target), AsciiUpper(x.code));
     }
-    // PETRARCH's require_dyad (default true): an event needs a target.
+    // PETRARCH's require_dyad (default true): an event needs a target; its
+    // new_actor_length: noun phrases naming no actor code by their text.
     bool require_dyad = true;
-    for (const std::string& o : r.options) {
-      if (o.starts_with("require_dyad=")) {
-        std::string v = AsciiUpper(o.substr(13));
-        require_dyad = v != "FALSE";
-      }
-    }
-    if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
-    // PETRARCH's new_actor_length: noun phrases naming no actor code by their text.
     size_t new_actor_length = 0;
     for (const std::string& o : r.options) {
+      if (o.starts_with("require_dyad=")) require_dyad = AsciiUpper(o.substr(13)) != "FALSE";
       if (o.starts_with("new_actor_length=")) new_actor_length = std::strtoul(o.c_str() + 17, nullptr, 10);
     }
+    if (dialect == Dialect::kTabari && !tabari_dyads) require_dyad = false;
     std::vector<std::string> fired;
     std::string note;
     bool forwarded = false;  // TABARI FORWARD: a pronoun took the story's actor
@@ -332,23 +337,18 @@ int RunValidate(int argc, char** argv) {
             return e.span_begin >= peers::DeletedTerminalClause(doc, doc.sentences[e.sentence], comma);
           });
           // A coded verb takes in the adverbial clause it governs.
-          peers::DropEventsInSubordinateClauses(doc, [&](const Event& e) {
-            auto it = by_rule.find(e.rule);
-            return it == by_rule.end() || !it->second->subordinate;
-          }, &coded->events);
+          peers::DropEventsInSubordinateClauses(doc, [&](const Event& e) { return !subordinate(e); }, &coded->events);
         }
         if (tabari) {
           peers::KeepDominant([&](const Event& e) {
-            auto it = by_rule.find(e.rule);
-            return it != by_rule.end() && it->second->dominant;
+            const peers::PeerPattern* p = pattern_of(e);
+            return p && p->dominant;
           }, &coded->events);
           // TABARI codes the first event of each clause (CODE BY CLAUSE) or
           // sentence; a subordinate or targetless match is first only
           // when nothing else codes.
           peers::KeepFirstMatches(doc, rules.code_by, [&](const Event& e) {
-            auto it = by_rule.find(e.rule);
-            bool subordinate = it != by_rule.end() && it->second->subordinate;
-            return !subordinate && !e.source.empty() && !e.target.empty();
+            return !subordinate(e) && !e.source.empty() && !e.target.empty();
           }, &coded->events);
           if (rules.forward) {
             auto first = std::find_if(coded->events.begin(), coded->events.end(),
@@ -366,23 +366,19 @@ int RunValidate(int argc, char** argv) {
         for (const Event& e : coded->events) {
           if (e.source.empty() || e.source == "---") continue;  // a null actor acts on nobody
           evs.push_back(e);
-          auto it = by_rule.find(e.rule);
-          if (it != by_rule.end() && !it->second->code2.empty() && !e.target.empty() && e.target != "---") {
+          const peers::PeerPattern* p = pattern_of(e);
+          if (p && !p->code2.empty() && !e.target.empty() && e.target != "---") {
             Event rev = e;
             std::swap(rev.source, rev.target);
-            rev.code = it->second->code2;
+            rev.code = p->code2;
             evs.push_back(rev);
           }
         }
         // Subordinate ("?") events count only when nothing else codes.
-        bool main_event = std::any_of(evs.begin(), evs.end(), [&](const Event& e) {
-          auto it = by_rule.find(e.rule);
-          return it == by_rule.end() || !it->second->subordinate;
-        });
+        bool main_event = std::any_of(evs.begin(), evs.end(), [&](const Event& e) { return !subordinate(e); });
         bool dropped = false;
         for (const Event& e : evs) {
-          auto it = by_rule.find(e.rule);
-          if (main_event && it != by_rule.end() && it->second->subordinate) continue;
+          if (main_event && subordinate(e)) continue;
           if (e.code == "+++" || e.code == "###" || e.source == "###" || e.target == "###" || e.source == "+++" ||
               e.target == "+++") {
             dropped = true;
